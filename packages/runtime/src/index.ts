@@ -1,1 +1,2 @@
-export {};
+export { type Clock, ManualClock, SystemClock, type Timer } from "./clock.js";
+export { CryptoRandom, type Random, SeededRandom } from "./random.js";
