@@ -1,0 +1,234 @@
+import { EncodeError } from "./errors.js";
+import { type TaggedField, uuidToBytes } from "./types.js";
+
+interface FastBuffer extends Buffer {
+  utf8Write(s: string, offset: number, length: number): number;
+}
+
+const INITIAL_BYTES = 256;
+
+/**
+ * A growable big-endian writer. Generated encoders write into it field by
+ * field; `finish()` returns a view of exactly the bytes written. Large byte
+ * fields (record batches) are copied once, with `set`, which is what keeps a
+ * Produce or Fetch re-encode at memory-copy speed.
+ */
+export class Writer {
+  private buf: Buffer;
+  private view: DataView;
+  pos = 0;
+
+  constructor(initialBytes = INITIAL_BYTES) {
+    this.buf = Buffer.allocUnsafe(Math.max(16, initialBytes));
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
+  }
+
+  /** The bytes written so far, as a view (not a copy). */
+  finish(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  int8(v: number): void {
+    this.ensure(1);
+    this.view.setInt8(this.pos, v);
+    this.pos += 1;
+  }
+
+  bool(v: boolean): void {
+    this.ensure(1);
+    this.buf[this.pos++] = v ? 1 : 0;
+  }
+
+  int16(v: number): void {
+    this.ensure(2);
+    this.view.setInt16(this.pos, v);
+    this.pos += 2;
+  }
+
+  uint16(v: number): void {
+    this.ensure(2);
+    this.view.setUint16(this.pos, v);
+    this.pos += 2;
+  }
+
+  int32(v: number): void {
+    this.ensure(4);
+    this.view.setInt32(this.pos, v);
+    this.pos += 4;
+  }
+
+  uint32(v: number): void {
+    this.ensure(4);
+    this.view.setUint32(this.pos, v);
+    this.pos += 4;
+  }
+
+  int64(v: bigint): void {
+    this.ensure(8);
+    this.view.setBigInt64(this.pos, v);
+    this.pos += 8;
+  }
+
+  float64(v: number): void {
+    this.ensure(8);
+    this.view.setFloat64(this.pos, v);
+    this.pos += 8;
+  }
+
+  uuid(v: string): void {
+    this.raw(uuidToBytes(v));
+  }
+
+  uvarint(v: number): void {
+    this.ensure(5);
+    let n = v >>> 0;
+    while (n >= 0x80) {
+      this.buf[this.pos++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[this.pos++] = n;
+  }
+
+  varint(v: number): void {
+    this.uvarint(((v << 1) ^ (v >> 31)) >>> 0);
+  }
+
+  varlong(v: bigint): void {
+    let n = BigInt.asUintN(64, (v << 1n) ^ (v >> 63n));
+    this.ensure(10);
+    while (n >= 0x80n) {
+      this.buf[this.pos++] = Number(n & 0x7fn) | 0x80;
+      n >>= 7n;
+    }
+    this.buf[this.pos++] = Number(n);
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.ensure(bytes.byteLength);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.byteLength;
+  }
+
+  private utf8(s: string, len: number): void {
+    this.ensure(len);
+    (this.buf as FastBuffer).utf8Write(s, this.pos, len);
+    this.pos += len;
+  }
+
+  string(s: string): void {
+    const len = Buffer.byteLength(s);
+    if (len > 0x7fff) throw new EncodeError(`string of ${len} bytes exceeds the int16 length prefix`);
+    this.int16(len);
+    this.utf8(s, len);
+  }
+
+  nullableString(s: string | null): void {
+    if (s === null) this.int16(-1);
+    else this.string(s);
+  }
+
+  compactString(s: string): void {
+    const len = Buffer.byteLength(s);
+    if (len > 0x7fff) throw new EncodeError(`string of ${len} bytes exceeds the int16 length limit`);
+    this.uvarint(len + 1);
+    this.utf8(s, len);
+  }
+
+  compactNullableString(s: string | null): void {
+    if (s === null) this.uvarint(0);
+    else this.compactString(s);
+  }
+
+  bytes(b: Uint8Array): void {
+    this.int32(b.byteLength);
+    this.raw(b);
+  }
+
+  nullableBytes(b: Uint8Array | null): void {
+    if (b === null) this.int32(-1);
+    else this.bytes(b);
+  }
+
+  compactBytes(b: Uint8Array): void {
+    this.uvarint(b.byteLength + 1);
+    this.raw(b);
+  }
+
+  compactNullableBytes(b: Uint8Array | null): void {
+    if (b === null) this.uvarint(0);
+    else this.compactBytes(b);
+  }
+
+  arrayLength(n: number): void {
+    this.int32(n);
+  }
+
+  compactArrayLength(n: number): void {
+    this.uvarint(n + 1);
+  }
+
+  /**
+   * Starts a size-prefixed region (a tagged field's payload). The payload is
+   * written in place and moved right by the width of its uvarint size in
+   * `endSized`; tagged payloads are small, so the move is cheap.
+   */
+  beginSized(): number {
+    return this.pos;
+  }
+
+  endSized(start: number): void {
+    const size = this.pos - start;
+    const width = uvarintWidth(size);
+    this.ensure(width);
+    this.buf.copyWithin(start + width, start, this.pos);
+    const end = this.pos + width;
+    this.pos = start;
+    this.uvarint(size);
+    this.pos = end;
+  }
+
+  /** Writes a tagged-field section holding only fields this codec does not know. */
+  unknownTaggedFields(fields: readonly TaggedField[] | undefined): void {
+    if (fields === undefined) {
+      this.uvarint(0);
+      return;
+    }
+    const sorted = fields.every((f, i) => i === 0 || (fields[i - 1] as TaggedField).tag <= f.tag)
+      ? fields
+      : [...fields].sort((a, b) => a.tag - b.tag);
+    this.uvarint(sorted.length);
+    this.unknownTaggedFieldsBelow(sorted, 0, Number.POSITIVE_INFINITY);
+  }
+
+  /** Writes unknown tagged fields with tags below `below`, starting at index `from`; returns the next index. */
+  unknownTaggedFieldsBelow(fields: readonly TaggedField[] | undefined, from: number, below: number): number {
+    if (fields === undefined) return from;
+    let i = from;
+    while (i < fields.length && (fields[i] as TaggedField).tag < below) {
+      const f = fields[i] as TaggedField;
+      this.uvarint(f.tag);
+      this.uvarint(f.data.byteLength);
+      this.raw(f.data);
+      i++;
+    }
+    return i;
+  }
+}
+
+export function uvarintWidth(v: number): number {
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
+  if (v < 0x200000) return 3;
+  if (v < 0x10000000) return 4;
+  return 5;
+}
