@@ -10,9 +10,15 @@ import { CryptoRandom, type Random } from "./random.js";
 import { Readiness, type ReadinessCheck } from "./readiness.js";
 import { type ShutdownHook, ShutdownHooks, type ShutdownOutcome } from "./shutdown.js";
 
+/** The schema of a service that has no settings of its own. */
+export type NoSettings = z.ZodObject<Record<never, z.ZodType>>;
+
+/** The output of a service's own schema; zod types an empty object's output as `Record<string, never>`. */
+type OwnSettings<S extends z.ZodObject> = [keyof S["shape"]] extends [never] ? unknown : z.output<S>;
+
 /** A service's configuration: the runtime settings, overlaid by the service's own schema. */
-export type ServiceConfig<S extends z.ZodObject> = Omit<RuntimeConfig, keyof z.output<S> | "instanceId"> &
-  z.output<S> & { instanceId: string };
+export type ServiceConfig<S extends z.ZodObject> = Omit<RuntimeConfig, keyof S["shape"] | "instanceId"> &
+  OwnSettings<S> & { instanceId: string };
 
 /** What a service is given when it starts. */
 export interface ServiceContext<C> {
@@ -33,7 +39,7 @@ export interface ServiceContext<C> {
   addReadinessCheck(name: string, check: ReadinessCheck): () => void;
 }
 
-export interface ServiceDefinition<S extends z.ZodObject> {
+export interface ServiceDefinition<S extends z.ZodObject = NoSettings> {
   /** Lower-case service name, e.g. `broker`; also gives the env prefix `RUNNEL_BROKER_`. */
   name: string;
   /** The service's own settings. Keys of the runtime schema may be redeclared to change defaults. */
@@ -67,7 +73,7 @@ export interface ServiceHandle<C> {
  * config (throwing `ConfigError`), builds logger, metrics and the admin server, and runs
  * `definition.start`. If `start` throws, whatever it registered is shut down and the error rethrown.
  */
-export async function startService<S extends z.ZodObject>(
+export async function startService<S extends z.ZodObject = NoSettings>(
   definition: ServiceDefinition<S>,
   options: StartOptions = {},
 ): Promise<ServiceHandle<ServiceConfig<S>>> {
@@ -170,7 +176,7 @@ export interface RunOptions extends StartOptions {
  * 128 + the signal number. A configuration error is printed to stderr and exits with 78; any other
  * startup failure exits 1.
  */
-export async function runService<S extends z.ZodObject>(
+export async function runService<S extends z.ZodObject = NoSettings>(
   definition: ServiceDefinition<S>,
   options: RunOptions = {},
 ): Promise<void> {
