@@ -247,15 +247,20 @@ function elementReader(ctx: Ctx, t: FieldType): string {
   }
 }
 
-function writeStmt(ctx: Ctx, t: FieldType, flex: string, nullable: string, value: string): string {
+/**
+ * The statement writing one value. `nonNull` is the value as the branches that
+ * cannot hold null see it (a cast, where the type admits null only at other versions).
+ */
+function writeStmt(t: FieldType, flex: string, nullable: string, value: string, nonNull = value): string {
   if (t.kind === "struct") {
-    const write = `write${t.struct.tsName}(w, ${value}, v);`;
+    const write = `write${t.struct.tsName}(w, ${nonNull}, v);`;
     if (nullable === "false") return write;
-    const n = `if (${value} === null) w.int8(-1); else { w.int8(1); ${write} }`;
+    const n = `if (${value} === null) w.int8(-1); else { w.int8(1); write${t.struct.tsName}(w, ${value}, v); }`;
     return nullable === "true" ? n : `if (${nullable}) { ${n} } else ${write}`;
   }
   if (t.kind === "array") {
-    return `writeArray(w, v, ${flex}, ${value}, ${elementWriter(t.element)});`;
+    const arg = nullable === "false" ? nonNull : value;
+    return `writeArray(w, v, ${flex}, ${arg}, ${elementWriter(t.element)});`;
   }
   const variable = (
     plain: string,
@@ -263,7 +268,7 @@ function writeStmt(ctx: Ctx, t: FieldType, flex: string, nullable: string, value
     nullablePlain: string,
     nullableCompact: string,
   ): string => {
-    const call = (fn: string): string => `w.${fn}(${value});`;
+    const call = (fn: string): string => `w.${fn}(${fn === plain || fn === compact ? nonNull : value});`;
     const byFlex = (a: string, b: string): string =>
       flex === "true" ? call(a) : flex === "false" ? call(b) : `if (${flex}) ${call(a)} else ${call(b)}`;
     if (nullable === "true") return byFlex(nullableCompact, nullablePlain);
@@ -423,8 +428,15 @@ function emitStruct(e: Emitter, ctx: Ctx, s: StructSpec): void {
     const flex = hasFlex ? fieldFlex(ctx, f) : "false";
     const nullable = nullableCond(ctx, f);
     const value = `o.${f.prop}`;
-    let stmt = writeStmt(ctx, f.type, flex, nullable, value);
-    if (nullable !== "true" && fieldTsType(f, stable).endsWith("| null")) {
+    const admitsNull = fieldTsType(f, stable).endsWith("| null");
+    let stmt = writeStmt(
+      f.type,
+      flex,
+      nullable,
+      value,
+      admitsNull ? `(${value} as ${tsType(f.type)})` : value,
+    );
+    if (nullable !== "true" && admitsNull) {
       // The type admits null because another version (or the default) does; this version may not.
       const guard = nullable === "false" ? `${value} === null` : `${value} === null && !(${nullable})`;
       stmt = `if (${guard}) throw notNullable("${s.tsName}.${f.prop}", v);\n${stmt}`;
@@ -467,7 +479,7 @@ function emitStruct(e: Emitter, ctx: Ctx, s: StructSpec): void {
       e.line(`next = w.unknownTaggedFieldsBelow(unknown, next, ${f.tag});`);
       e.line(`w.uvarint(${f.tag});`);
       e.line("const start = w.beginSized();");
-      e.line(writeStmt(ctx, f.type, "true", nullableCond(ctx, f), `o.${f.prop}`));
+      e.line(writeStmt(f.type, "true", nullableCond(ctx, f), `o.${f.prop}`));
       e.line("w.endSized(start);");
       e.close();
     }

@@ -40,7 +40,7 @@ export function writeMetadataRequestMetadataRequestTopic(w: Writer, o: MetadataR
     w.uuid(o.topicId);
   }
   if (o.name === null && !(v >= 10)) throw notNullable("MetadataRequestMetadataRequestTopic.name", v);
-  if (v >= 10) { if (v >= 9) w.compactNullableString(o.name); else w.nullableString(o.name); } else { if (v >= 9) w.compactString(o.name); else w.string(o.name); }
+  if (v >= 10) { if (v >= 9) w.compactNullableString(o.name); else w.nullableString(o.name); } else { if (v >= 9) w.compactString((o.name as string)); else w.string((o.name as string)); }
   if (flex) w.unknownTaggedFields(o._unknownTaggedFields);
 }
 
@@ -278,7 +278,7 @@ export function writeMetadataResponseMetadataResponseTopic(w: Writer, o: Metadat
   const flex = v >= 9;
   w.int16(o.errorCode);
   if (o.name === null && !(v === 12)) throw notNullable("MetadataResponseMetadataResponseTopic.name", v);
-  if (v === 12) { if (v >= 9) w.compactNullableString(o.name); else w.nullableString(o.name); } else { if (v >= 9) w.compactString(o.name); else w.string(o.name); }
+  if (v === 12) { if (v >= 9) w.compactNullableString(o.name); else w.nullableString(o.name); } else { if (v >= 9) w.compactString((o.name as string)); else w.string((o.name as string)); }
   if (v >= 10) {
     w.uuid(o.topicId);
   }

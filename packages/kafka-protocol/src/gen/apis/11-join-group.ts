@@ -240,7 +240,7 @@ export function writeJoinGroupResponse(w: Writer, o: JoinGroupResponse, v: numbe
     w.compactNullableString(o.protocolType);
   }
   if (o.protocolName === null && !(v >= 7)) throw notNullable("JoinGroupResponse.protocolName", v);
-  if (v >= 7) { if (v >= 6) w.compactNullableString(o.protocolName); else w.nullableString(o.protocolName); } else { if (v >= 6) w.compactString(o.protocolName); else w.string(o.protocolName); }
+  if (v >= 7) { if (v >= 6) w.compactNullableString(o.protocolName); else w.nullableString(o.protocolName); } else { if (v >= 6) w.compactString((o.protocolName as string)); else w.string((o.protocolName as string)); }
   if (v >= 6) w.compactString(o.leader); else w.string(o.leader);
   if (v === 9) {
     w.bool(o.skipAssignment);

@@ -139,7 +139,7 @@ export function readDeleteTopicsResponseDeletableTopicResult(r: Reader, v: numbe
 export function writeDeleteTopicsResponseDeletableTopicResult(w: Writer, o: DeleteTopicsResponseDeletableTopicResult, v: number): void {
   const flex = v >= 4;
   if (o.name === null && !(v === 6)) throw notNullable("DeleteTopicsResponseDeletableTopicResult.name", v);
-  if (v === 6) { if (v >= 4) w.compactNullableString(o.name); else w.nullableString(o.name); } else { if (v >= 4) w.compactString(o.name); else w.string(o.name); }
+  if (v === 6) { if (v >= 4) w.compactNullableString(o.name); else w.nullableString(o.name); } else { if (v >= 4) w.compactString((o.name as string)); else w.string((o.name as string)); }
   if (v === 6) {
     w.uuid(o.topicId);
   }
