@@ -62,8 +62,8 @@ export interface ServiceHandle<C> {
   logger: Logger;
   adminAddress: AdminAddress;
   /**
-   * Marks the service not ready, aborts `ctx.signal`, then runs the shutdown hooks (the service's,
-   * then closing the admin server, then metrics) within `shutdownTimeoutMs`. Idempotent.
+   * Marks the service not ready, aborts `ctx.signal`, runs the service's shutdown hooks within
+   * `shutdownTimeoutMs`, then closes the admin server and metrics. Idempotent.
    */
   shutdown(reason: string): Promise<ShutdownOutcome>;
 }
@@ -104,8 +104,6 @@ export async function startService<S extends z.ZodObject = NoSettings>(
   });
   const readiness = new Readiness(clock, loaded.readinessCheckTimeoutMs);
   const hooks = new ShutdownHooks(clock, logger);
-  // Registered first so that they run last: metrics stay scrapeable until the admin server closes.
-  hooks.add(() => metrics.shutdown(), "metrics");
   let admin: AdminServer;
   try {
     admin = await AdminServer.start({
@@ -120,7 +118,6 @@ export async function startService<S extends z.ZodObject = NoSettings>(
     await metrics.shutdown();
     throw err;
   }
-  hooks.add(() => admin.close(), "admin server");
   logger.info({ admin: admin.address.url }, "admin server listening");
 
   const abort = new AbortController();
@@ -131,6 +128,22 @@ export async function startService<S extends z.ZodObject = NoSettings>(
       logger.info({ reason, shutdownTimeoutMs: loaded.shutdownTimeoutMs }, "shutting down");
       abort.abort(new Error(`shutting down: ${reason}`));
       const outcome = await hooks.run(loaded.shutdownTimeoutMs);
+      // The runtime's own resources close last and always, even after a hook timed out, so the
+      // service stays observable to the end and an embedding process gets its port back. Both
+      // are bounded: the admin server force-closes its connections.
+      for (const [name, close] of [
+        ["admin server", () => admin.close()],
+        ["metrics", () => metrics.shutdown()],
+      ] as const) {
+        logger.info({ hook: name }, "running shutdown hook");
+        try {
+          await close();
+        } catch (err) {
+          outcome.ok = false;
+          outcome.failed.push(name);
+          logger.error({ hook: name, err }, "shutdown hook failed");
+        }
+      }
       if (outcome.ok) logger.info("shutdown complete");
       else logger.error({ outcome }, "shutdown incomplete");
       return outcome;

@@ -129,6 +129,26 @@ describe("admin HTTP", () => {
     await expect(fetch(`${handle.adminAddress.url}/healthz`)).rejects.toThrow();
   });
 
+  it("a hook past shutdownTimeoutMs is abandoned, and the admin server still closes", async () => {
+    const clock = new ManualClock();
+    const handle = await startService(
+      {
+        name: "admintest",
+        start(ctx) {
+          ctx.onShutdown(() => {}, "after");
+          ctx.onShutdown(() => new Promise<void>(() => {}), "hangs");
+        },
+      },
+      { env: { ...env, RUNNEL_ADMINTEST_SHUTDOWN_TIMEOUT_MS: "5s" }, clock, logDestination: new LogSink() },
+    );
+    const outcome = handle.shutdown("test");
+    await clock.advanceAsync(4_999);
+    expect(clock.pendingTimers()).toBe(1); // the deadline has not fired yet
+    await clock.advanceAsync(1);
+    expect(await outcome).toEqual({ ok: false, timedOut: "hangs", failed: [], skipped: ["after"] });
+    await expect(fetch(`${handle.adminAddress.url}/healthz`)).rejects.toThrow();
+  });
+
   it("when start throws, shuts down what it registered and rethrows", async () => {
     const logs = new LogSink();
     const released: string[] = [];
