@@ -106,7 +106,10 @@ export class ManualClock implements Clock {
 
   /** Nanoseconds since this clock was created (fractions of a nanosecond are dropped). */
   monotonicNs(): bigint {
-    return BigInt(Math.floor(this.elapsedMs * 1_000_000));
+    // Whole milliseconds are scaled as a bigint, so the result stays exact however long a
+    // simulation runs; only the sub-millisecond part goes through floating point.
+    const wholeMs = Math.floor(this.elapsedMs);
+    return BigInt(wholeMs) * 1_000_000n + BigInt(Math.floor((this.elapsedMs - wholeMs) * 1_000_000));
   }
 
   setTimeout(fn: () => void, delayMs: number): Timer {

@@ -78,6 +78,14 @@ describe("ManualClock", () => {
     await expect(clock.sleep(1, controller.signal)).rejects.toThrow("stop");
   });
 
+  it("keeps monotonic nanoseconds exact over long virtual runs", () => {
+    const clock = new ManualClock();
+    const year = 365 * 86_400_000;
+    clock.advance(1_000 * year);
+    clock.advance(0.5);
+    expect(clock.monotonicNs()).toBe(BigInt(1_000 * year) * 1_000_000n + 500_000n);
+  });
+
   it("rejects nonsensical delays and advances", () => {
     const clock = new ManualClock();
     expect(() => clock.setTimeout(() => {}, Number.NaN)).toThrow(RangeError);
