@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from "node:buffer";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { fail, ok, type Result } from "../errors.js";
 import { tooLarge } from "./output.js";
@@ -13,7 +14,9 @@ export function gzipCompress(data: Uint8Array): Uint8Array {
  */
 export function gzipDecompress(data: Uint8Array, maxBytes: number): Result<Uint8Array> {
   try {
-    return ok(gunzipSync(data, { maxOutputLength: Math.max(1, maxBytes) }));
+    return ok(
+      gunzipSync(data, { maxOutputLength: Math.min(Math.max(1, maxBytes), bufferConstants.MAX_LENGTH) }),
+    );
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (code === "ERR_BUFFER_TOO_LARGE") return { ok: false, error: tooLarge(maxBytes, "gzip") };
