@@ -52,6 +52,9 @@ export interface DecodedRequest<K extends ApiKey = ApiKey> {
   readonly body: ApiRequests[K];
 }
 
+/** A decoded request of any API: narrowing on `apiKey` narrows `body`. */
+export type AnyDecodedRequest = { [K in ApiKey]: DecodedRequest<K> }[ApiKey];
+
 export interface DecodedResponse<K extends ApiKey = ApiKey> {
   readonly header: ResponseHeader;
   readonly body: ApiResponses[K];
@@ -61,7 +64,7 @@ export interface DecodedResponse<K extends ApiKey = ApiKey> {
  * Decodes a request frame (the bytes after the 4-byte size prefix). Byte and
  * records fields of the result are views into `frame`.
  */
-export function decodeRequest(frame: Uint8Array): DecodeResult<DecodedRequest> {
+export function decodeRequest(frame: Uint8Array): DecodeResult<AnyDecodedRequest> {
   const r = new Reader(frame);
   const apiKey = r.int16();
   const apiVersion = r.int16();
@@ -84,10 +87,9 @@ export function decodeRequest(frame: Uint8Array): DecodeResult<DecodedRequest> {
   const header = readRequestHeader(r, requestHeaderVersion(apiKey, apiVersion));
   const body = api.readRequest(r, apiVersion);
   if (r.error !== null) return { ok: false, error: r.error };
-  return {
-    ok: true,
-    value: { header, apiKey: apiKey as ApiKey, apiVersion, body: body as ApiRequests[ApiKey] },
-  };
+  // The table lookup guarantees that body is the request type of apiKey.
+  const value = { header, apiKey, apiVersion, body } as AnyDecodedRequest;
+  return { ok: true, value };
 }
 
 /**
@@ -127,8 +129,8 @@ function checkedApi(apiKey: number, apiVersion: number): ApiDefinition<unknown, 
 }
 
 /** Starts a frame: 4 bytes reserved for the size prefix. */
-function startFrame(sizeHint: number): Writer {
-  const w = new Writer(sizeHint);
+function startFrame(sizeHint: number, zeroCopyMinBytes = 0): Writer {
+  const w = new Writer({ initialBytes: sizeHint, zeroCopyMinBytes });
   w.int32(0);
   return w;
 }
@@ -137,6 +139,13 @@ function finishFrame(w: Writer): Buffer {
   const out = w.finish();
   out.writeInt32BE(out.byteLength - 4, 0);
   return out;
+}
+
+/** The frame as chunks; the size prefix lies in the first chunk, which holds at least the header. */
+function finishFrameChunks(w: Writer): Buffer[] {
+  const chunks = w.finishChunks();
+  (chunks[0] as Buffer).writeInt32BE(w.length - 4, 0);
+  return chunks;
 }
 
 export interface RequestHeaderInput {
@@ -176,10 +185,38 @@ export function encodeResponse<K extends ApiKey>(
   body: ApiResponses[K],
   sizeHint = 256,
 ): Buffer {
+  return finishFrame(writeResponse(apiKey, apiVersion, header, body, sizeHint, 0));
+}
+
+/** Byte fields at least this large are sent by reference by `encodeResponseChunks`. */
+export const ZERO_COPY_MIN_BYTES = 4096;
+
+/**
+ * Encodes a response as a list of chunks to write to the socket in order (a
+ * vectored write): record batches of Fetch responses are referenced, not
+ * copied, so encoding costs only the small fields around them.
+ */
+export function encodeResponseChunks<K extends ApiKey>(
+  apiKey: K,
+  apiVersion: number,
+  header: ResponseHeader | number,
+  body: ApiResponses[K],
+): Buffer[] {
+  return finishFrameChunks(writeResponse(apiKey, apiVersion, header, body, 1024, ZERO_COPY_MIN_BYTES));
+}
+
+function writeResponse<K extends ApiKey>(
+  apiKey: K,
+  apiVersion: number,
+  header: ResponseHeader | number,
+  body: ApiResponses[K],
+  sizeHint: number,
+  zeroCopyMinBytes: number,
+): Writer {
   const api = checkedApi(apiKey, apiVersion);
-  const w = startFrame(sizeHint);
+  const w = startFrame(sizeHint, zeroCopyMinBytes);
   const full = typeof header === "number" ? { correlationId: header } : header;
   writeResponseHeader(w, full, responseHeaderVersion(apiKey, apiVersion));
   api.writeResponse(w, body, apiVersion);
-  return finishFrame(w);
+  return w;
 }

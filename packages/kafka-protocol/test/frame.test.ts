@@ -2,10 +2,15 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_MAX_FRAME_BYTES,
   DEFAULT_MAX_PRE_AUTH_FRAME_BYTES,
+  defaultFetchResponse,
+  defaultFetchResponsePartitionData,
   defaultMetadataRequest,
   encodeRequest,
+  encodeResponse,
+  encodeResponseChunks,
   FrameReader,
   peekRequestHeader,
+  ZERO_COPY_MIN_BYTES,
 } from "../src/index.js";
 
 function frameOf(payload: Buffer): Buffer {
@@ -135,5 +140,30 @@ describe("peekRequestHeader", () => {
     });
     const lying = Buffer.from([0, 3, 0, 1, 0, 0, 0, 1, 0x7f, 0xff, 0x61]);
     expect(peekRequestHeader(lying)).toMatchObject({ ok: false, error: { code: "INVALID_LENGTH" } });
+  });
+});
+
+describe("encodeResponseChunks", () => {
+  it("references large record batches instead of copying them, and matches encodeResponse byte for byte", () => {
+    const records = Buffer.alloc(ZERO_COPY_MIN_BYTES * 3, 7);
+    const small = Buffer.alloc(10, 9);
+    const body = defaultFetchResponse();
+    body.responses = [
+      {
+        topic: "",
+        topicId: "AAAAAAAAAAAAAAAAAAAAAQ",
+        partitions: [0, 1].map((p) => ({
+          ...defaultFetchResponsePartitionData(),
+          partitionIndex: p,
+          records: p === 0 ? records : small,
+        })),
+      },
+    ];
+    const chunks = encodeResponseChunks(1, 16, 5, body);
+    const whole = encodeResponse(1, 16, 5, body);
+    expect(Buffer.concat(chunks).equals(whole)).toBe(true);
+    expect(chunks.some((c) => c === records)).toBe(true);
+    expect(chunks.length).toBe(3);
+    expect(whole.readInt32BE(0)).toBe(whole.byteLength - 4);
   });
 });

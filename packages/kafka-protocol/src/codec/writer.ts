@@ -7,20 +7,42 @@ interface FastBuffer extends Buffer {
 
 const INITIAL_BYTES = 256;
 
+export interface WriterOptions {
+  /** Initial buffer size; the buffer doubles as needed. */
+  readonly initialBytes?: number;
+  /**
+   * Byte fields at least this large are not copied: the writer keeps a
+   * reference and `finishChunks()` hands them out as separate chunks, ready for
+   * a vectored socket write. 0 (the default) copies everything.
+   */
+  readonly zeroCopyMinBytes?: number;
+}
+
 /**
  * A growable big-endian writer. Generated encoders write into it field by
- * field; `finish()` returns a view of exactly the bytes written. Large byte
- * fields (record batches) are copied once, with `set`, which is what keeps a
- * Produce or Fetch re-encode at memory-copy speed.
+ * field; `finish()` returns exactly the bytes written. With `zeroCopyMinBytes`
+ * set, large byte fields (record batches) are referenced instead of copied,
+ * and `finishChunks()` returns the output as a list of chunks, so re-encoding
+ * a Fetch response costs only its small fields.
  */
 export class Writer {
   private buf: Buffer;
   private view: DataView;
   pos = 0;
+  private readonly zeroCopyMinBytes: number;
+  /** Finished chunks before the current segment, when zero-copy fields were written. */
+  private chunks: Buffer[] | null = null;
+  private chunkBytes = 0;
+  /** Start of the segment of `buf` not yet moved to `chunks`. */
+  private segmentStart = 0;
+  /** Depth of open size-prefixed regions, which must stay contiguous. */
+  private sizedDepth = 0;
 
-  constructor(initialBytes = INITIAL_BYTES) {
-    this.buf = Buffer.allocUnsafe(Math.max(16, initialBytes));
+  constructor(options: WriterOptions | number = {}) {
+    const o = typeof options === "number" ? { initialBytes: options } : options;
+    this.buf = Buffer.allocUnsafe(Math.max(16, o.initialBytes ?? INITIAL_BYTES));
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    this.zeroCopyMinBytes = o.zeroCopyMinBytes ?? 0;
   }
 
   private ensure(n: number): void {
@@ -33,9 +55,22 @@ export class Writer {
     this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
   }
 
-  /** The bytes written so far, as a view (not a copy). */
+  /** Total bytes written, referenced chunks included. */
+  get length(): number {
+    return this.chunkBytes + this.pos - this.segmentStart;
+  }
+
+  /** The bytes written, as one buffer: a view when nothing was referenced, else one copy. */
   finish(): Buffer {
-    return this.buf.subarray(0, this.pos);
+    if (this.chunks === null) return this.buf.subarray(0, this.pos);
+    return Buffer.concat(this.finishChunks(), this.length);
+  }
+
+  /** The bytes written, as chunks to send in order; referenced fields are not copied. */
+  finishChunks(): Buffer[] {
+    const tail = this.buf.subarray(this.segmentStart, this.pos);
+    if (this.chunks === null) return [tail];
+    return tail.byteLength > 0 ? [...this.chunks, tail] : [...this.chunks];
   }
 
   int8(v: number): void {
@@ -114,6 +149,17 @@ export class Writer {
   }
 
   raw(bytes: Uint8Array): void {
+    if (this.zeroCopyMinBytes > 0 && bytes.byteLength >= this.zeroCopyMinBytes && this.sizedDepth === 0) {
+      const chunks = this.chunks ?? [];
+      this.chunks = chunks;
+      if (this.pos > this.segmentStart) chunks.push(this.buf.subarray(this.segmentStart, this.pos));
+      chunks.push(
+        Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
+      this.chunkBytes += this.pos - this.segmentStart + bytes.byteLength;
+      this.segmentStart = this.pos;
+      return;
+    }
     this.ensure(bytes.byteLength);
     this.buf.set(bytes, this.pos);
     this.pos += bytes.byteLength;
@@ -183,10 +229,12 @@ export class Writer {
    * `endSized`; tagged payloads are small, so the move is cheap.
    */
   beginSized(): number {
+    this.sizedDepth++;
     return this.pos;
   }
 
   endSized(start: number): void {
+    this.sizedDepth--;
     const size = this.pos - start;
     const width = uvarintWidth(size);
     this.ensure(width);
