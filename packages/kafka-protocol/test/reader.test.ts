@@ -132,3 +132,20 @@ describe("encoding refuses values the version cannot carry", () => {
     ).toThrow();
   });
 });
+
+describe("Writer", () => {
+  it("keeps a size-prefixed payload intact when the buffer grows at its end", () => {
+    // Regression: a tagged field ending at the buffer's edge lost its payload
+    // when writing the size prefix grew the buffer.
+    for (let fill = 0; fill < 40; fill++) {
+      const w = new Writer(16);
+      for (let i = 0; i < fill; i++) w.int8(i);
+      const start = w.beginSized();
+      w.int16(-1);
+      w.endSized(start);
+      const out = w.finish();
+      expect(out.byteLength).toBe(fill + 3);
+      expect(out.subarray(fill).toString("hex")).toBe("02ffff");
+    }
+  });
+});

@@ -237,7 +237,9 @@ export class Writer {
     this.sizedDepth--;
     const size = this.pos - start;
     const width = uvarintWidth(size);
-    this.ensure(width);
+    // Room for the shift and for the varint write below, which must not grow
+    // (and so copy only up to) the buffer while the payload sits past `pos`.
+    this.ensure(width + 5);
     this.buf.copyWithin(start + width, start, this.pos);
     const end = this.pos + width;
     this.pos = start;
