@@ -34,7 +34,7 @@ function encode(codec: Codec, value: unknown, v: number): Buffer {
   return Buffer.from(w.finish());
 }
 
-const RUNS = 25;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 25);
 
 const apiMessages = specs.filter(
   (s) => s.apiKey !== undefined && (s.type === "request" || s.type === "response"),
