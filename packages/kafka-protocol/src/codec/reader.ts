@@ -136,31 +136,6 @@ export class Reader {
     return 0;
   }
 
-  /** A zigzag-encoded signed varint of at most 32 bits. */
-  varint(): number {
-    const u = this.uvarint();
-    return u % 2 === 0 ? u / 2 : -(u + 1) / 2;
-  }
-
-  /** A zigzag-encoded signed varlong of at most 64 bits. */
-  varlong(): bigint {
-    let result = 0n;
-    let shift = 0n;
-    for (let i = 0; i < 10; i++) {
-      if (this.pos >= this.end) {
-        this.need(1, "varlong");
-        return 0n;
-      }
-      const b = this.buf[this.pos++] as number;
-      if (i === 9 && b > 0x01) break;
-      result |= BigInt(b & 0x7f) << shift;
-      if ((b & 0x80) === 0) return (result >> 1n) ^ -(result & 1n);
-      shift += 7n;
-    }
-    this.fail("INVALID_VARINT", "varlong longer than 64 bits");
-    return 0n;
-  }
-
   private utf8(len: number): string {
     const start = this.pos;
     this.pos += len;
@@ -230,13 +205,6 @@ export class Reader {
   compactNullableBytes(): Uint8Array | null {
     const len = this.uvarint() - 1;
     if (this.checkLength(len, "compact nullable bytes", true)) return this.sliceLen(len);
-    return len === -1 && this.error === null ? null : EMPTY;
-  }
-
-  /** Varint-length bytes as used inside records: -1 is null. */
-  varintBytes(): Uint8Array | null {
-    const len = this.varint();
-    if (this.checkLength(len, "varint bytes", true)) return this.sliceLen(len);
     return len === -1 && this.error === null ? null : EMPTY;
   }
 
@@ -342,11 +310,6 @@ export class Reader {
       out.push(this.unknownTaggedField(tag, fieldEnd));
     }
     return out;
-  }
-
-  /** Skips tagged fields entirely (used where the schema has none to know). */
-  skip(n: number): void {
-    if (this.need(n, "skip")) this.pos += n;
   }
 }
 

@@ -134,20 +134,6 @@ export class Writer {
     this.buf[this.pos++] = n;
   }
 
-  varint(v: number): void {
-    this.uvarint(((v << 1) ^ (v >> 31)) >>> 0);
-  }
-
-  varlong(v: bigint): void {
-    let n = BigInt.asUintN(64, (v << 1n) ^ (v >> 63n));
-    this.ensure(10);
-    while (n >= 0x80n) {
-      this.buf[this.pos++] = Number(n & 0x7fn) | 0x80;
-      n >>= 7n;
-    }
-    this.buf[this.pos++] = Number(n);
-  }
-
   raw(bytes: Uint8Array): void {
     if (this.zeroCopyMinBytes > 0 && bytes.byteLength >= this.zeroCopyMinBytes && this.sizedDepth === 0) {
       const chunks = this.chunks ?? [];
