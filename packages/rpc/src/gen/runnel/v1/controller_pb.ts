@@ -2,11 +2,11 @@
 // @generated from file runnel/v1/controller.proto (package runnel.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Endpoint } from "./common_pb.js";
 import { file_runnel_v1_common } from "./common_pb.js";
-import type { MetadataRecord } from "./metadata_records_pb.js";
+import type { BrokerIdList, ConfigResourceType, MetadataRecord } from "./metadata_records_pb.js";
 import { file_runnel_v1_metadata_records } from "./metadata_records_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file runnel/v1/controller.proto.
  */
 export const file_runnel_v1_controller: GenFile = /*@__PURE__*/
-  fileDesc("ChpydW5uZWwvdjEvY29udHJvbGxlci5wcm90bxIJcnVubmVsLnYxIr0BChlCcm9rZXJSZWdpc3RyYXRpb25SZXF1ZXN0EhEKCWJyb2tlcl9pZBgBIAEoBRISCgpjbHVzdGVyX2lkGAIgASgJEhYKDmluY2FybmF0aW9uX2lkGAMgASgMEgwKBHpvbmUYBCABKAkSDAoEY2VsbBgFIAEoCRImCglsaXN0ZW5lcnMYBiADKAsyEy5ydW5uZWwudjEuRW5kcG9pbnQSHQoVcHJldmlvdXNfYnJva2VyX2Vwb2NoGAcgASgDIjIKGkJyb2tlclJlZ2lzdHJhdGlvblJlc3BvbnNlEhQKDGJyb2tlcl9lcG9jaBgBIAEoAyKHAQoWQnJva2VySGVhcnRiZWF0UmVxdWVzdBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhcKD21ldGFkYXRhX29mZnNldBgDIAEoAxITCgt3YW50c19mZW5jZRgEIAEoCBIWCg53YW50c19zaHV0ZG93bhgFIAEoCCJbChdCcm9rZXJIZWFydGJlYXRSZXNwb25zZRIUCgxpc19jYXVnaHRfdXAYASABKAgSEQoJaXNfZmVuY2VkGAIgASgIEhcKD3Nob3VsZF9zaHV0ZG93bhgDIAEoCCI0CgxXYXRjaFJlcXVlc3QSEwoLZnJvbV9vZmZzZXQYASABKAMSDwoHd2F0Y2hlchgCIAEoCSJ2CgpXYXRjaEV2ZW50EjEKCHNuYXBzaG90GAEgASgLMh0ucnVubmVsLnYxLldhdGNoU25hcHNob3RDaHVua0gAEiwKBmRlbHRhcxgCIAEoCzIaLnJ1bm5lbC52MS5XYXRjaERlbHRhQmF0Y2hIAEIHCgVldmVudCJxChJXYXRjaFNuYXBzaG90Q2h1bmsSEgoKZW5kX29mZnNldBgBIAEoAxINCgVlcG9jaBgCIAEoBRIqCgdyZWNvcmRzGAMgAygLMhkucnVubmVsLnYxLk1ldGFkYXRhUmVjb3JkEgwKBGxhc3QYBCABKAgiXAoPV2F0Y2hEZWx0YUJhdGNoEg4KBm9mZnNldBgBIAEoAxINCgVlcG9jaBgCIAEoBRIqCgdyZWNvcmRzGAMgAygLMhkucnVubmVsLnYxLk1ldGFkYXRhUmVjb3JkMosCChFDb250cm9sbGVyU2VydmljZRJhChJCcm9rZXJSZWdpc3RyYXRpb24SJC5ydW5uZWwudjEuQnJva2VyUmVnaXN0cmF0aW9uUmVxdWVzdBolLnJ1bm5lbC52MS5Ccm9rZXJSZWdpc3RyYXRpb25SZXNwb25zZRJYCg9Ccm9rZXJIZWFydGJlYXQSIS5ydW5uZWwudjEuQnJva2VySGVhcnRiZWF0UmVxdWVzdBoiLnJ1bm5lbC52MS5Ccm9rZXJIZWFydGJlYXRSZXNwb25zZRI5CgVXYXRjaBIXLnJ1bm5lbC52MS5XYXRjaFJlcXVlc3QaFS5ydW5uZWwudjEuV2F0Y2hFdmVudDABYgZwcm90bzM", [file_runnel_v1_common, file_runnel_v1_metadata_records]);
+  fileDesc("ChpydW5uZWwvdjEvY29udHJvbGxlci5wcm90bxIJcnVubmVsLnYxIr0BChlCcm9rZXJSZWdpc3RyYXRpb25SZXF1ZXN0EhEKCWJyb2tlcl9pZBgBIAEoBRISCgpjbHVzdGVyX2lkGAIgASgJEhYKDmluY2FybmF0aW9uX2lkGAMgASgMEgwKBHpvbmUYBCABKAkSDAoEY2VsbBgFIAEoCRImCglsaXN0ZW5lcnMYBiADKAsyEy5ydW5uZWwudjEuRW5kcG9pbnQSHQoVcHJldmlvdXNfYnJva2VyX2Vwb2NoGAcgASgDIjIKGkJyb2tlclJlZ2lzdHJhdGlvblJlc3BvbnNlEhQKDGJyb2tlcl9lcG9jaBgBIAEoAyKHAQoWQnJva2VySGVhcnRiZWF0UmVxdWVzdBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhcKD21ldGFkYXRhX29mZnNldBgDIAEoAxITCgt3YW50c19mZW5jZRgEIAEoCBIWCg53YW50c19zaHV0ZG93bhgFIAEoCCJbChdCcm9rZXJIZWFydGJlYXRSZXNwb25zZRIUCgxpc19jYXVnaHRfdXAYASABKAgSEQoJaXNfZmVuY2VkGAIgASgIEhcKD3Nob3VsZF9zaHV0ZG93bhgDIAEoCCI0CgxXYXRjaFJlcXVlc3QSEwoLZnJvbV9vZmZzZXQYASABKAMSDwoHd2F0Y2hlchgCIAEoCSJ2CgpXYXRjaEV2ZW50EjEKCHNuYXBzaG90GAEgASgLMh0ucnVubmVsLnYxLldhdGNoU25hcHNob3RDaHVua0gAEiwKBmRlbHRhcxgCIAEoCzIaLnJ1bm5lbC52MS5XYXRjaERlbHRhQmF0Y2hIAEIHCgVldmVudCJxChJXYXRjaFNuYXBzaG90Q2h1bmsSEgoKZW5kX29mZnNldBgBIAEoAxINCgVlcG9jaBgCIAEoBRIqCgdyZWNvcmRzGAMgAygLMhkucnVubmVsLnYxLk1ldGFkYXRhUmVjb3JkEgwKBGxhc3QYBCABKAgiXAoPV2F0Y2hEZWx0YUJhdGNoEg4KBm9mZnNldBgBIAEoAxINCgVlcG9jaBgCIAEoBRIqCgdyZWNvcmRzGAMgAygLMhkucnVubmVsLnYxLk1ldGFkYXRhUmVjb3JkIikKC0NvbmZpZ0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCSJlChNDcmVhdGVUb3BpY3NSZXF1ZXN0EikKBnRvcGljcxgBIAMoCzIZLnJ1bm5lbC52MS5DcmVhdGFibGVUb3BpYxIVCg12YWxpZGF0ZV9vbmx5GAIgASgIEgwKBGNlbGwYAyABKAki3QEKDkNyZWF0YWJsZVRvcGljEgwKBG5hbWUYASABKAkSGwoObnVtX3BhcnRpdGlvbnMYAiABKAVIAIgBARIfChJyZXBsaWNhdGlvbl9mYWN0b3IYAyABKAVIAYgBARIsCgthc3NpZ25tZW50cxgEIAMoCzIXLnJ1bm5lbC52MS5Ccm9rZXJJZExpc3QSJwoHY29uZmlncxgFIAMoCzIWLnJ1bm5lbC52MS5Db25maWdFbnRyeUIRCg9fbnVtX3BhcnRpdGlvbnNCFQoTX3JlcGxpY2F0aW9uX2ZhY3RvciJEChRDcmVhdGVUb3BpY3NSZXNwb25zZRIsCgZ0b3BpY3MYASADKAsyHC5ydW5uZWwudjEuQ3JlYXRlVG9waWNSZXN1bHQiuwEKEUNyZWF0ZVRvcGljUmVzdWx0EgwKBG5hbWUYASABKAkSEAoIdG9waWNfaWQYAiABKAwSEgoKZXJyb3JfY29kZRgDIAEoBRIVCg1lcnJvcl9tZXNzYWdlGAQgASgJEhYKDm51bV9wYXJ0aXRpb25zGAUgASgFEhoKEnJlcGxpY2F0aW9uX2ZhY3RvchgGIAEoBRInCgdjb25maWdzGAcgAygLMhYucnVubmVsLnYxLkNvbmZpZ0VudHJ5IjUKCFRvcGljUmVmEg4KBG5hbWUYASABKAlIABISCgh0b3BpY19pZBgCIAEoDEgAQgUKA3JlZiI6ChNEZWxldGVUb3BpY3NSZXF1ZXN0EiMKBnRvcGljcxgBIAMoCzITLnJ1bm5lbC52MS5Ub3BpY1JlZiJEChREZWxldGVUb3BpY3NSZXNwb25zZRIsCgZ0b3BpY3MYASADKAsyHC5ydW5uZWwudjEuRGVsZXRlVG9waWNSZXN1bHQiXgoRRGVsZXRlVG9waWNSZXN1bHQSDAoEbmFtZRgBIAEoCRIQCgh0b3BpY19pZBgCIAEoDBISCgplcnJvcl9jb2RlGAMgASgFEhUKDWVycm9yX21lc3NhZ2UYBCABKAkicAoXQ3JlYXRlUGFydGl0aW9uc1JlcXVlc3QSMAoGdG9waWNzGAEgAygLMiAucnVubmVsLnYxLkNyZWF0ZVBhcnRpdGlvbnNUb3BpYxIVCg12YWxpZGF0ZV9vbmx5GAIgASgIEgwKBGNlbGwYAyABKAkiYgoVQ3JlYXRlUGFydGl0aW9uc1RvcGljEgwKBG5hbWUYASABKAkSDQoFY291bnQYAiABKAUSLAoLYXNzaWdubWVudHMYAyADKAsyFy5ydW5uZWwudjEuQnJva2VySWRMaXN0Ik0KGENyZWF0ZVBhcnRpdGlvbnNSZXNwb25zZRIxCgZ0b3BpY3MYASADKAsyIS5ydW5uZWwudjEuQ3JlYXRlUGFydGl0aW9uc1Jlc3VsdCJRChZDcmVhdGVQYXJ0aXRpb25zUmVzdWx0EgwKBG5hbWUYASABKAkSEgoKZXJyb3JfY29kZRgCIAEoBRIVCg1lcnJvcl9tZXNzYWdlGAMgASgJIlAKDUFsdGVyQ29uZmlnT3ASCwoDa2V5GAEgASgJEiMKAm9wGAIgASgOMhcucnVubmVsLnYxLkNvbmZpZ09wVHlwZRINCgV2YWx1ZRgDIAEoCSKKAQoUQWx0ZXJDb25maWdzUmVzb3VyY2USNAoNcmVzb3VyY2VfdHlwZRgBIAEoDjIdLnJ1bm5lbC52MS5Db25maWdSZXNvdXJjZVR5cGUSFQoNcmVzb3VyY2VfbmFtZRgCIAEoCRIlCgNvcHMYAyADKAsyGC5ydW5uZWwudjEuQWx0ZXJDb25maWdPcCJgChNBbHRlckNvbmZpZ3NSZXF1ZXN0EjIKCXJlc291cmNlcxgBIAMoCzIfLnJ1bm5lbC52MS5BbHRlckNvbmZpZ3NSZXNvdXJjZRIVCg12YWxpZGF0ZV9vbmx5GAIgASgIIkgKFEFsdGVyQ29uZmlnc1Jlc3BvbnNlEjAKCXJlc291cmNlcxgBIAMoCzIdLnJ1bm5lbC52MS5BbHRlckNvbmZpZ3NSZXN1bHQijAEKEkFsdGVyQ29uZmlnc1Jlc3VsdBI0Cg1yZXNvdXJjZV90eXBlGAEgASgOMh0ucnVubmVsLnYxLkNvbmZpZ1Jlc291cmNlVHlwZRIVCg1yZXNvdXJjZV9uYW1lGAIgASgJEhIKCmVycm9yX2NvZGUYAyABKAUSFQoNZXJyb3JfbWVzc2FnZRgEIAEoCSJFChpBbGxvY2F0ZVByb2R1Y2VySWRzUmVxdWVzdBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDInwKG0FsbG9jYXRlUHJvZHVjZXJJZHNSZXNwb25zZRISCgplcnJvcl9jb2RlGAEgASgFEhUKDWVycm9yX21lc3NhZ2UYAiABKAkSGQoRcHJvZHVjZXJfaWRfc3RhcnQYAyABKAMSFwoPcHJvZHVjZXJfaWRfbGVuGAQgASgFInMKFUFsdGVyUGFydGl0aW9uUmVxdWVzdBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEjEKCnBhcnRpdGlvbnMYAyADKAsyHS5ydW5uZWwudjEuQWx0ZXJQYXJ0aXRpb25JdGVtInkKEkFsdGVyUGFydGl0aW9uSXRlbRIQCgh0b3BpY19pZBgBIAEoDBIRCglwYXJ0aXRpb24YAiABKAUSFAoMbGVhZGVyX2Vwb2NoGAMgASgFEhcKD3BhcnRpdGlvbl9lcG9jaBgEIAEoBRIPCgduZXdfaXNyGAUgAygFIngKFkFsdGVyUGFydGl0aW9uUmVzcG9uc2USEgoKZXJyb3JfY29kZRgBIAEoBRIVCg1lcnJvcl9tZXNzYWdlGAIgASgJEjMKCnBhcnRpdGlvbnMYAyADKAsyHy5ydW5uZWwudjEuQWx0ZXJQYXJ0aXRpb25SZXN1bHQisgEKFEFsdGVyUGFydGl0aW9uUmVzdWx0EhAKCHRvcGljX2lkGAEgASgMEhEKCXBhcnRpdGlvbhgCIAEoBRISCgplcnJvcl9jb2RlGAMgASgFEhUKDWVycm9yX21lc3NhZ2UYBCABKAkSDgoGbGVhZGVyGAUgASgFEhQKDGxlYWRlcl9lcG9jaBgGIAEoBRILCgNpc3IYByADKAUSFwoPcGFydGl0aW9uX2Vwb2NoGAggASgFIkMKE0VsZWN0TGVhZGVyc1JlcXVlc3QSLAoGdG9waWNzGAEgAygLMhwucnVubmVsLnYxLkVsZWN0TGVhZGVyc1RvcGljIksKEUVsZWN0TGVhZGVyc1RvcGljEiIKBXRvcGljGAEgASgLMhMucnVubmVsLnYxLlRvcGljUmVmEhIKCnBhcnRpdGlvbnMYAiADKAUiSQoURWxlY3RMZWFkZXJzUmVzcG9uc2USMQoKcGFydGl0aW9ucxgBIAMoCzIdLnJ1bm5lbC52MS5FbGVjdExlYWRlcnNSZXN1bHQieAoSRWxlY3RMZWFkZXJzUmVzdWx0EhIKCnRvcGljX25hbWUYASABKAkSEAoIdG9waWNfaWQYAiABKAwSEQoJcGFydGl0aW9uGAMgASgFEhIKCmVycm9yX2NvZGUYBCABKAUSFQoNZXJyb3JfbWVzc2FnZRgFIAEoCSIsChdVbnJlZ2lzdGVyQnJva2VyUmVxdWVzdBIRCglicm9rZXJfaWQYASABKAUiRQoYVW5yZWdpc3RlckJyb2tlclJlc3BvbnNlEhIKCmVycm9yX2NvZGUYASABKAUSFQoNZXJyb3JfbWVzc2FnZRgCIAEoCSphCgxDb25maWdPcFR5cGUSHgoaQ09ORklHX09QX1RZUEVfVU5TUEVDSUZJRUQQABIWChJDT05GSUdfT1BfVFlQRV9TRVQQARIZChVDT05GSUdfT1BfVFlQRV9ERUxFVEUQAjLGBwoRQ29udHJvbGxlclNlcnZpY2USYQoSQnJva2VyUmVnaXN0cmF0aW9uEiQucnVubmVsLnYxLkJyb2tlclJlZ2lzdHJhdGlvblJlcXVlc3QaJS5ydW5uZWwudjEuQnJva2VyUmVnaXN0cmF0aW9uUmVzcG9uc2USWAoPQnJva2VySGVhcnRiZWF0EiEucnVubmVsLnYxLkJyb2tlckhlYXJ0YmVhdFJlcXVlc3QaIi5ydW5uZWwudjEuQnJva2VySGVhcnRiZWF0UmVzcG9uc2USOQoFV2F0Y2gSFy5ydW5uZWwudjEuV2F0Y2hSZXF1ZXN0GhUucnVubmVsLnYxLldhdGNoRXZlbnQwARJPCgxDcmVhdGVUb3BpY3MSHi5ydW5uZWwudjEuQ3JlYXRlVG9waWNzUmVxdWVzdBofLnJ1bm5lbC52MS5DcmVhdGVUb3BpY3NSZXNwb25zZRJPCgxEZWxldGVUb3BpY3MSHi5ydW5uZWwudjEuRGVsZXRlVG9waWNzUmVxdWVzdBofLnJ1bm5lbC52MS5EZWxldGVUb3BpY3NSZXNwb25zZRJbChBDcmVhdGVQYXJ0aXRpb25zEiIucnVubmVsLnYxLkNyZWF0ZVBhcnRpdGlvbnNSZXF1ZXN0GiMucnVubmVsLnYxLkNyZWF0ZVBhcnRpdGlvbnNSZXNwb25zZRJPCgxBbHRlckNvbmZpZ3MSHi5ydW5uZWwudjEuQWx0ZXJDb25maWdzUmVxdWVzdBofLnJ1bm5lbC52MS5BbHRlckNvbmZpZ3NSZXNwb25zZRJkChNBbGxvY2F0ZVByb2R1Y2VySWRzEiUucnVubmVsLnYxLkFsbG9jYXRlUHJvZHVjZXJJZHNSZXF1ZXN0GiYucnVubmVsLnYxLkFsbG9jYXRlUHJvZHVjZXJJZHNSZXNwb25zZRJVCg5BbHRlclBhcnRpdGlvbhIgLnJ1bm5lbC52MS5BbHRlclBhcnRpdGlvblJlcXVlc3QaIS5ydW5uZWwudjEuQWx0ZXJQYXJ0aXRpb25SZXNwb25zZRJPCgxFbGVjdExlYWRlcnMSHi5ydW5uZWwudjEuRWxlY3RMZWFkZXJzUmVxdWVzdBofLnJ1bm5lbC52MS5FbGVjdExlYWRlcnNSZXNwb25zZRJbChBVbnJlZ2lzdGVyQnJva2VyEiIucnVubmVsLnYxLlVucmVnaXN0ZXJCcm9rZXJSZXF1ZXN0GiMucnVubmVsLnYxLlVucmVnaXN0ZXJCcm9rZXJSZXNwb25zZWIGcHJvdG8z", [file_runnel_v1_common, file_runnel_v1_metadata_records]);
 
 /**
  * @generated from message runnel.v1.BrokerRegistrationRequest
@@ -298,13 +298,947 @@ export const WatchDeltaBatchSchema: GenMessage<WatchDeltaBatch> = /*@__PURE__*/
   messageDesc(file_runnel_v1_controller, 7);
 
 /**
+ * One topic config key and its value.
+ *
+ * @generated from message runnel.v1.ConfigEntry
+ */
+export type ConfigEntry = Message<"runnel.v1.ConfigEntry"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: string value = 2;
+   */
+  value: string;
+};
+
+/**
+ * Describes the message runnel.v1.ConfigEntry.
+ * Use `create(ConfigEntrySchema)` to create a new message.
+ */
+export const ConfigEntrySchema: GenMessage<ConfigEntry> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 8);
+
+/**
+ * @generated from message runnel.v1.CreateTopicsRequest
+ */
+export type CreateTopicsRequest = Message<"runnel.v1.CreateTopicsRequest"> & {
+  /**
+   * @generated from field: repeated runnel.v1.CreatableTopic topics = 1;
+   */
+  topics: CreatableTopic[];
+
+  /**
+   * Check every topic as if creating it, but write nothing.
+   *
+   * @generated from field: bool validate_only = 2;
+   */
+  validateOnly: boolean;
+
+  /**
+   * Place replicas only on brokers of this cell (the tenant's cell); "" = any broker.
+   *
+   * @generated from field: string cell = 3;
+   */
+  cell: string;
+};
+
+/**
+ * Describes the message runnel.v1.CreateTopicsRequest.
+ * Use `create(CreateTopicsRequestSchema)` to create a new message.
+ */
+export const CreateTopicsRequestSchema: GenMessage<CreateTopicsRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 9);
+
+/**
+ * @generated from message runnel.v1.CreatableTopic
+ */
+export type CreatableTopic = Message<"runnel.v1.CreatableTopic"> & {
+  /**
+   * Internal (namespaced) topic name: 1-249 characters of [a-zA-Z0-9._-], not "." or "..".
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * Unset: the controller's default. Must be unset when `assignments` is given.
+   *
+   * @generated from field: optional int32 num_partitions = 2;
+   */
+  numPartitions?: number | undefined;
+
+  /**
+   * Unset: the controller's default. Must be unset when `assignments` is given.
+   *
+   * @generated from field: optional int32 replication_factor = 3;
+   */
+  replicationFactor?: number | undefined;
+
+  /**
+   * Explicit replicas, one list per partition in index order (0, 1, ...); the first broker of
+   * each list is the preferred leader. Empty: the controller places the replicas.
+   *
+   * @generated from field: repeated runnel.v1.BrokerIdList assignments = 4;
+   */
+  assignments: BrokerIdList[];
+
+  /**
+   * @generated from field: repeated runnel.v1.ConfigEntry configs = 5;
+   */
+  configs: ConfigEntry[];
+};
+
+/**
+ * Describes the message runnel.v1.CreatableTopic.
+ * Use `create(CreatableTopicSchema)` to create a new message.
+ */
+export const CreatableTopicSchema: GenMessage<CreatableTopic> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 10);
+
+/**
+ * @generated from message runnel.v1.CreateTopicsResponse
+ */
+export type CreateTopicsResponse = Message<"runnel.v1.CreateTopicsResponse"> & {
+  /**
+   * One result per requested topic, in request order.
+   *
+   * @generated from field: repeated runnel.v1.CreateTopicResult topics = 1;
+   */
+  topics: CreateTopicResult[];
+};
+
+/**
+ * Describes the message runnel.v1.CreateTopicsResponse.
+ * Use `create(CreateTopicsResponseSchema)` to create a new message.
+ */
+export const CreateTopicsResponseSchema: GenMessage<CreateTopicsResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 11);
+
+/**
+ * @generated from message runnel.v1.CreateTopicResult
+ */
+export type CreateTopicResult = Message<"runnel.v1.CreateTopicResult"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * The new topic's id (16 bytes); empty on error. Under validate_only, the id the topic would
+   * have had.
+   *
+   * @generated from field: bytes topic_id = 2;
+   */
+  topicId: Uint8Array;
+
+  /**
+   * Kafka error code (0 = none), e.g. TOPIC_ALREADY_EXISTS, INVALID_TOPIC_EXCEPTION,
+   * INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR, INVALID_REPLICA_ASSIGNMENT,
+   * INVALID_CONFIG, POLICY_VIOLATION, INVALID_REQUEST.
+   *
+   * @generated from field: int32 error_code = 3;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 4;
+   */
+  errorMessage: string;
+
+  /**
+   * @generated from field: int32 num_partitions = 5;
+   */
+  numPartitions: number;
+
+  /**
+   * @generated from field: int32 replication_factor = 6;
+   */
+  replicationFactor: number;
+
+  /**
+   * The configs set on the topic, as given.
+   *
+   * @generated from field: repeated runnel.v1.ConfigEntry configs = 7;
+   */
+  configs: ConfigEntry[];
+};
+
+/**
+ * Describes the message runnel.v1.CreateTopicResult.
+ * Use `create(CreateTopicResultSchema)` to create a new message.
+ */
+export const CreateTopicResultSchema: GenMessage<CreateTopicResult> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 12);
+
+/**
+ * A topic named by name or by id.
+ *
+ * @generated from message runnel.v1.TopicRef
+ */
+export type TopicRef = Message<"runnel.v1.TopicRef"> & {
+  /**
+   * @generated from oneof runnel.v1.TopicRef.ref
+   */
+  ref: {
+    /**
+     * @generated from field: string name = 1;
+     */
+    value: string;
+    case: "name";
+  } | {
+    /**
+     * 16 bytes.
+     *
+     * @generated from field: bytes topic_id = 2;
+     */
+    value: Uint8Array;
+    case: "topicId";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message runnel.v1.TopicRef.
+ * Use `create(TopicRefSchema)` to create a new message.
+ */
+export const TopicRefSchema: GenMessage<TopicRef> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 13);
+
+/**
+ * @generated from message runnel.v1.DeleteTopicsRequest
+ */
+export type DeleteTopicsRequest = Message<"runnel.v1.DeleteTopicsRequest"> & {
+  /**
+   * @generated from field: repeated runnel.v1.TopicRef topics = 1;
+   */
+  topics: TopicRef[];
+};
+
+/**
+ * Describes the message runnel.v1.DeleteTopicsRequest.
+ * Use `create(DeleteTopicsRequestSchema)` to create a new message.
+ */
+export const DeleteTopicsRequestSchema: GenMessage<DeleteTopicsRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 14);
+
+/**
+ * @generated from message runnel.v1.DeleteTopicsResponse
+ */
+export type DeleteTopicsResponse = Message<"runnel.v1.DeleteTopicsResponse"> & {
+  /**
+   * One result per requested topic, in request order.
+   *
+   * @generated from field: repeated runnel.v1.DeleteTopicResult topics = 1;
+   */
+  topics: DeleteTopicResult[];
+};
+
+/**
+ * Describes the message runnel.v1.DeleteTopicsResponse.
+ * Use `create(DeleteTopicsResponseSchema)` to create a new message.
+ */
+export const DeleteTopicsResponseSchema: GenMessage<DeleteTopicsResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 15);
+
+/**
+ * @generated from message runnel.v1.DeleteTopicResult
+ */
+export type DeleteTopicResult = Message<"runnel.v1.DeleteTopicResult"> & {
+  /**
+   * Both are filled when the topic was found, whichever the request named it by.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: bytes topic_id = 2;
+   */
+  topicId: Uint8Array;
+
+  /**
+   * Kafka error code (0 = none): UNKNOWN_TOPIC_OR_PARTITION (by name), UNKNOWN_TOPIC_ID (by
+   * id), INVALID_REQUEST (named twice or not at all).
+   *
+   * @generated from field: int32 error_code = 3;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 4;
+   */
+  errorMessage: string;
+};
+
+/**
+ * Describes the message runnel.v1.DeleteTopicResult.
+ * Use `create(DeleteTopicResultSchema)` to create a new message.
+ */
+export const DeleteTopicResultSchema: GenMessage<DeleteTopicResult> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 16);
+
+/**
+ * @generated from message runnel.v1.CreatePartitionsRequest
+ */
+export type CreatePartitionsRequest = Message<"runnel.v1.CreatePartitionsRequest"> & {
+  /**
+   * @generated from field: repeated runnel.v1.CreatePartitionsTopic topics = 1;
+   */
+  topics: CreatePartitionsTopic[];
+
+  /**
+   * Check, but write nothing.
+   *
+   * @generated from field: bool validate_only = 2;
+   */
+  validateOnly: boolean;
+
+  /**
+   * Place new replicas only on brokers of this cell; "" = any broker.
+   *
+   * @generated from field: string cell = 3;
+   */
+  cell: string;
+};
+
+/**
+ * Describes the message runnel.v1.CreatePartitionsRequest.
+ * Use `create(CreatePartitionsRequestSchema)` to create a new message.
+ */
+export const CreatePartitionsRequestSchema: GenMessage<CreatePartitionsRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 17);
+
+/**
+ * @generated from message runnel.v1.CreatePartitionsTopic
+ */
+export type CreatePartitionsTopic = Message<"runnel.v1.CreatePartitionsTopic"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * The new total number of partitions; must exceed the current one.
+   *
+   * @generated from field: int32 count = 2;
+   */
+  count: number;
+
+  /**
+   * Explicit replicas for the new partitions only, in index order. Empty: placed by the
+   * controller with the topic's replication factor.
+   *
+   * @generated from field: repeated runnel.v1.BrokerIdList assignments = 3;
+   */
+  assignments: BrokerIdList[];
+};
+
+/**
+ * Describes the message runnel.v1.CreatePartitionsTopic.
+ * Use `create(CreatePartitionsTopicSchema)` to create a new message.
+ */
+export const CreatePartitionsTopicSchema: GenMessage<CreatePartitionsTopic> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 18);
+
+/**
+ * @generated from message runnel.v1.CreatePartitionsResponse
+ */
+export type CreatePartitionsResponse = Message<"runnel.v1.CreatePartitionsResponse"> & {
+  /**
+   * One result per requested topic, in request order.
+   *
+   * @generated from field: repeated runnel.v1.CreatePartitionsResult topics = 1;
+   */
+  topics: CreatePartitionsResult[];
+};
+
+/**
+ * Describes the message runnel.v1.CreatePartitionsResponse.
+ * Use `create(CreatePartitionsResponseSchema)` to create a new message.
+ */
+export const CreatePartitionsResponseSchema: GenMessage<CreatePartitionsResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 19);
+
+/**
+ * @generated from message runnel.v1.CreatePartitionsResult
+ */
+export type CreatePartitionsResult = Message<"runnel.v1.CreatePartitionsResult"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * Kafka error code (0 = none): UNKNOWN_TOPIC_OR_PARTITION, INVALID_PARTITIONS,
+   * INVALID_REPLICATION_FACTOR, INVALID_REPLICA_ASSIGNMENT, POLICY_VIOLATION, INVALID_REQUEST.
+   *
+   * @generated from field: int32 error_code = 2;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 3;
+   */
+  errorMessage: string;
+};
+
+/**
+ * Describes the message runnel.v1.CreatePartitionsResult.
+ * Use `create(CreatePartitionsResultSchema)` to create a new message.
+ */
+export const CreatePartitionsResultSchema: GenMessage<CreatePartitionsResult> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 20);
+
+/**
+ * @generated from message runnel.v1.AlterConfigOp
+ */
+export type AlterConfigOp = Message<"runnel.v1.AlterConfigOp"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: runnel.v1.ConfigOpType op = 2;
+   */
+  op: ConfigOpType;
+
+  /**
+   * The new value for CONFIG_OP_TYPE_SET; ignored otherwise.
+   *
+   * @generated from field: string value = 3;
+   */
+  value: string;
+};
+
+/**
+ * Describes the message runnel.v1.AlterConfigOp.
+ * Use `create(AlterConfigOpSchema)` to create a new message.
+ */
+export const AlterConfigOpSchema: GenMessage<AlterConfigOp> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 21);
+
+/**
+ * @generated from message runnel.v1.AlterConfigsResource
+ */
+export type AlterConfigsResource = Message<"runnel.v1.AlterConfigsResource"> & {
+  /**
+   * @generated from field: runnel.v1.ConfigResourceType resource_type = 1;
+   */
+  resourceType: ConfigResourceType;
+
+  /**
+   * Topic name, or broker id in decimal; "" is the cluster-wide broker default.
+   *
+   * @generated from field: string resource_name = 2;
+   */
+  resourceName: string;
+
+  /**
+   * @generated from field: repeated runnel.v1.AlterConfigOp ops = 3;
+   */
+  ops: AlterConfigOp[];
+};
+
+/**
+ * Describes the message runnel.v1.AlterConfigsResource.
+ * Use `create(AlterConfigsResourceSchema)` to create a new message.
+ */
+export const AlterConfigsResourceSchema: GenMessage<AlterConfigsResource> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 22);
+
+/**
+ * @generated from message runnel.v1.AlterConfigsRequest
+ */
+export type AlterConfigsRequest = Message<"runnel.v1.AlterConfigsRequest"> & {
+  /**
+   * @generated from field: repeated runnel.v1.AlterConfigsResource resources = 1;
+   */
+  resources: AlterConfigsResource[];
+
+  /**
+   * Check, but write nothing.
+   *
+   * @generated from field: bool validate_only = 2;
+   */
+  validateOnly: boolean;
+};
+
+/**
+ * Describes the message runnel.v1.AlterConfigsRequest.
+ * Use `create(AlterConfigsRequestSchema)` to create a new message.
+ */
+export const AlterConfigsRequestSchema: GenMessage<AlterConfigsRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 23);
+
+/**
+ * @generated from message runnel.v1.AlterConfigsResponse
+ */
+export type AlterConfigsResponse = Message<"runnel.v1.AlterConfigsResponse"> & {
+  /**
+   * One result per requested resource, in request order.
+   *
+   * @generated from field: repeated runnel.v1.AlterConfigsResult resources = 1;
+   */
+  resources: AlterConfigsResult[];
+};
+
+/**
+ * Describes the message runnel.v1.AlterConfigsResponse.
+ * Use `create(AlterConfigsResponseSchema)` to create a new message.
+ */
+export const AlterConfigsResponseSchema: GenMessage<AlterConfigsResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 24);
+
+/**
+ * @generated from message runnel.v1.AlterConfigsResult
+ */
+export type AlterConfigsResult = Message<"runnel.v1.AlterConfigsResult"> & {
+  /**
+   * @generated from field: runnel.v1.ConfigResourceType resource_type = 1;
+   */
+  resourceType: ConfigResourceType;
+
+  /**
+   * @generated from field: string resource_name = 2;
+   */
+  resourceName: string;
+
+  /**
+   * Kafka error code (0 = none): UNKNOWN_TOPIC_OR_PARTITION, INVALID_CONFIG, POLICY_VIOLATION,
+   * INVALID_REQUEST.
+   *
+   * @generated from field: int32 error_code = 3;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 4;
+   */
+  errorMessage: string;
+};
+
+/**
+ * Describes the message runnel.v1.AlterConfigsResult.
+ * Use `create(AlterConfigsResultSchema)` to create a new message.
+ */
+export const AlterConfigsResultSchema: GenMessage<AlterConfigsResult> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 25);
+
+/**
+ * @generated from message runnel.v1.AllocateProducerIdsRequest
+ */
+export type AllocateProducerIdsRequest = Message<"runnel.v1.AllocateProducerIdsRequest"> & {
+  /**
+   * @generated from field: int32 broker_id = 1;
+   */
+  brokerId: number;
+
+  /**
+   * @generated from field: int64 broker_epoch = 2;
+   */
+  brokerEpoch: bigint;
+};
+
+/**
+ * Describes the message runnel.v1.AllocateProducerIdsRequest.
+ * Use `create(AllocateProducerIdsRequestSchema)` to create a new message.
+ */
+export const AllocateProducerIdsRequestSchema: GenMessage<AllocateProducerIdsRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 26);
+
+/**
+ * @generated from message runnel.v1.AllocateProducerIdsResponse
+ */
+export type AllocateProducerIdsResponse = Message<"runnel.v1.AllocateProducerIdsResponse"> & {
+  /**
+   * Kafka error code (0 = none): BROKER_ID_NOT_REGISTERED, STALE_BROKER_EPOCH,
+   * UNKNOWN_SERVER_ERROR (the id space is exhausted).
+   *
+   * @generated from field: int32 error_code = 1;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 2;
+   */
+  errorMessage: string;
+
+  /**
+   * The block is [producer_id_start, producer_id_start + producer_id_len).
+   *
+   * @generated from field: int64 producer_id_start = 3;
+   */
+  producerIdStart: bigint;
+
+  /**
+   * @generated from field: int32 producer_id_len = 4;
+   */
+  producerIdLen: number;
+};
+
+/**
+ * Describes the message runnel.v1.AllocateProducerIdsResponse.
+ * Use `create(AllocateProducerIdsResponseSchema)` to create a new message.
+ */
+export const AllocateProducerIdsResponseSchema: GenMessage<AllocateProducerIdsResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 27);
+
+/**
+ * @generated from message runnel.v1.AlterPartitionRequest
+ */
+export type AlterPartitionRequest = Message<"runnel.v1.AlterPartitionRequest"> & {
+  /**
+   * The partition leader asking for the change.
+   *
+   * @generated from field: int32 broker_id = 1;
+   */
+  brokerId: number;
+
+  /**
+   * @generated from field: int64 broker_epoch = 2;
+   */
+  brokerEpoch: bigint;
+
+  /**
+   * @generated from field: repeated runnel.v1.AlterPartitionItem partitions = 3;
+   */
+  partitions: AlterPartitionItem[];
+};
+
+/**
+ * Describes the message runnel.v1.AlterPartitionRequest.
+ * Use `create(AlterPartitionRequestSchema)` to create a new message.
+ */
+export const AlterPartitionRequestSchema: GenMessage<AlterPartitionRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 28);
+
+/**
+ * @generated from message runnel.v1.AlterPartitionItem
+ */
+export type AlterPartitionItem = Message<"runnel.v1.AlterPartitionItem"> & {
+  /**
+   * @generated from field: bytes topic_id = 1;
+   */
+  topicId: Uint8Array;
+
+  /**
+   * @generated from field: int32 partition = 2;
+   */
+  partition: number;
+
+  /**
+   * The leader epoch and partition epoch the leader holds; both must equal the controller's.
+   *
+   * @generated from field: int32 leader_epoch = 3;
+   */
+  leaderEpoch: number;
+
+  /**
+   * @generated from field: int32 partition_epoch = 4;
+   */
+  partitionEpoch: number;
+
+  /**
+   * The ISR the leader wants: a subset of the replicas that includes the leader.
+   *
+   * @generated from field: repeated int32 new_isr = 5;
+   */
+  newIsr: number[];
+};
+
+/**
+ * Describes the message runnel.v1.AlterPartitionItem.
+ * Use `create(AlterPartitionItemSchema)` to create a new message.
+ */
+export const AlterPartitionItemSchema: GenMessage<AlterPartitionItem> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 29);
+
+/**
+ * @generated from message runnel.v1.AlterPartitionResponse
+ */
+export type AlterPartitionResponse = Message<"runnel.v1.AlterPartitionResponse"> & {
+  /**
+   * Kafka error code for the whole request (0 = none): STALE_BROKER_EPOCH,
+   * BROKER_ID_NOT_REGISTERED.
+   *
+   * @generated from field: int32 error_code = 1;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 2;
+   */
+  errorMessage: string;
+
+  /**
+   * One result per requested partition, in request order.
+   *
+   * @generated from field: repeated runnel.v1.AlterPartitionResult partitions = 3;
+   */
+  partitions: AlterPartitionResult[];
+};
+
+/**
+ * Describes the message runnel.v1.AlterPartitionResponse.
+ * Use `create(AlterPartitionResponseSchema)` to create a new message.
+ */
+export const AlterPartitionResponseSchema: GenMessage<AlterPartitionResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 30);
+
+/**
+ * @generated from message runnel.v1.AlterPartitionResult
+ */
+export type AlterPartitionResult = Message<"runnel.v1.AlterPartitionResult"> & {
+  /**
+   * @generated from field: bytes topic_id = 1;
+   */
+  topicId: Uint8Array;
+
+  /**
+   * @generated from field: int32 partition = 2;
+   */
+  partition: number;
+
+  /**
+   * Kafka error code (0 = none): UNKNOWN_TOPIC_ID, UNKNOWN_TOPIC_OR_PARTITION,
+   * FENCED_LEADER_EPOCH, INVALID_UPDATE_VERSION, NOT_LEADER_OR_FOLLOWER, INVALID_REQUEST,
+   * INELIGIBLE_REPLICA.
+   *
+   * @generated from field: int32 error_code = 3;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 4;
+   */
+  errorMessage: string;
+
+  /**
+   * The partition's state after the change (on success).
+   *
+   * @generated from field: int32 leader = 5;
+   */
+  leader: number;
+
+  /**
+   * @generated from field: int32 leader_epoch = 6;
+   */
+  leaderEpoch: number;
+
+  /**
+   * @generated from field: repeated int32 isr = 7;
+   */
+  isr: number[];
+
+  /**
+   * @generated from field: int32 partition_epoch = 8;
+   */
+  partitionEpoch: number;
+};
+
+/**
+ * Describes the message runnel.v1.AlterPartitionResult.
+ * Use `create(AlterPartitionResultSchema)` to create a new message.
+ */
+export const AlterPartitionResultSchema: GenMessage<AlterPartitionResult> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 31);
+
+/**
+ * @generated from message runnel.v1.ElectLeadersRequest
+ */
+export type ElectLeadersRequest = Message<"runnel.v1.ElectLeadersRequest"> & {
+  /**
+   * Partitions to elect; empty: every partition whose preferred replica does not lead.
+   *
+   * @generated from field: repeated runnel.v1.ElectLeadersTopic topics = 1;
+   */
+  topics: ElectLeadersTopic[];
+};
+
+/**
+ * Describes the message runnel.v1.ElectLeadersRequest.
+ * Use `create(ElectLeadersRequestSchema)` to create a new message.
+ */
+export const ElectLeadersRequestSchema: GenMessage<ElectLeadersRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 32);
+
+/**
+ * @generated from message runnel.v1.ElectLeadersTopic
+ */
+export type ElectLeadersTopic = Message<"runnel.v1.ElectLeadersTopic"> & {
+  /**
+   * @generated from field: runnel.v1.TopicRef topic = 1;
+   */
+  topic?: TopicRef | undefined;
+
+  /**
+   * Partition indexes; empty: every partition of the topic.
+   *
+   * @generated from field: repeated int32 partitions = 2;
+   */
+  partitions: number[];
+};
+
+/**
+ * Describes the message runnel.v1.ElectLeadersTopic.
+ * Use `create(ElectLeadersTopicSchema)` to create a new message.
+ */
+export const ElectLeadersTopicSchema: GenMessage<ElectLeadersTopic> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 33);
+
+/**
+ * @generated from message runnel.v1.ElectLeadersResponse
+ */
+export type ElectLeadersResponse = Message<"runnel.v1.ElectLeadersResponse"> & {
+  /**
+   * One result per requested partition (or per elected partition when the request named
+   * none).
+   *
+   * @generated from field: repeated runnel.v1.ElectLeadersResult partitions = 1;
+   */
+  partitions: ElectLeadersResult[];
+};
+
+/**
+ * Describes the message runnel.v1.ElectLeadersResponse.
+ * Use `create(ElectLeadersResponseSchema)` to create a new message.
+ */
+export const ElectLeadersResponseSchema: GenMessage<ElectLeadersResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 34);
+
+/**
+ * @generated from message runnel.v1.ElectLeadersResult
+ */
+export type ElectLeadersResult = Message<"runnel.v1.ElectLeadersResult"> & {
+  /**
+   * @generated from field: string topic_name = 1;
+   */
+  topicName: string;
+
+  /**
+   * @generated from field: bytes topic_id = 2;
+   */
+  topicId: Uint8Array;
+
+  /**
+   * @generated from field: int32 partition = 3;
+   */
+  partition: number;
+
+  /**
+   * Kafka error code (0 = none): ELECTION_NOT_NEEDED (the preferred replica leads already),
+   * PREFERRED_LEADER_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_TOPIC_ID.
+   *
+   * @generated from field: int32 error_code = 4;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 5;
+   */
+  errorMessage: string;
+};
+
+/**
+ * Describes the message runnel.v1.ElectLeadersResult.
+ * Use `create(ElectLeadersResultSchema)` to create a new message.
+ */
+export const ElectLeadersResultSchema: GenMessage<ElectLeadersResult> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 35);
+
+/**
+ * @generated from message runnel.v1.UnregisterBrokerRequest
+ */
+export type UnregisterBrokerRequest = Message<"runnel.v1.UnregisterBrokerRequest"> & {
+  /**
+   * @generated from field: int32 broker_id = 1;
+   */
+  brokerId: number;
+};
+
+/**
+ * Describes the message runnel.v1.UnregisterBrokerRequest.
+ * Use `create(UnregisterBrokerRequestSchema)` to create a new message.
+ */
+export const UnregisterBrokerRequestSchema: GenMessage<UnregisterBrokerRequest> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 36);
+
+/**
+ * @generated from message runnel.v1.UnregisterBrokerResponse
+ */
+export type UnregisterBrokerResponse = Message<"runnel.v1.UnregisterBrokerResponse"> & {
+  /**
+   * Kafka error code (0 = none): BROKER_ID_NOT_REGISTERED.
+   *
+   * @generated from field: int32 error_code = 1;
+   */
+  errorCode: number;
+
+  /**
+   * @generated from field: string error_message = 2;
+   */
+  errorMessage: string;
+};
+
+/**
+ * Describes the message runnel.v1.UnregisterBrokerResponse.
+ * Use `create(UnregisterBrokerResponseSchema)` to create a new message.
+ */
+export const UnregisterBrokerResponseSchema: GenMessage<UnregisterBrokerResponse> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_controller, 37);
+
+/**
+ * What an AlterConfigOp does to its key.
+ *
+ * @generated from enum runnel.v1.ConfigOpType
+ */
+export enum ConfigOpType {
+  /**
+   * @generated from enum value: CONFIG_OP_TYPE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Set the key to `value`.
+   *
+   * @generated from enum value: CONFIG_OP_TYPE_SET = 1;
+   */
+  SET = 1,
+
+  /**
+   * Remove the key; it falls back to its default.
+   *
+   * @generated from enum value: CONFIG_OP_TYPE_DELETE = 2;
+   */
+  DELETE = 2,
+}
+
+/**
+ * Describes the enum runnel.v1.ConfigOpType.
+ */
+export const ConfigOpTypeSchema: GenEnum<ConfigOpType> = /*@__PURE__*/
+  enumDesc(file_runnel_v1_controller, 0);
+
+/**
  * The active controller (the metadata quorum's Raft leader), as brokers and services see it.
  *
- * Registration and heartbeats change the metadata log and are served only by the leader;
- * any other voter fails them with status UNAVAILABLE and a `runnel.v1.NotLeader` detail
- * (errors.proto) carrying the leader's address when known. Other errors: INVALID_ARGUMENT
- * for a malformed request, FAILED_PRECONDITION for a stale broker epoch or another live
- * incarnation holding the broker id.
+ * Every RPC but Watch changes the metadata log and is served only by the leader; any other
+ * voter fails it with status UNAVAILABLE and a `runnel.v1.NotLeader` detail (errors.proto)
+ * carrying the leader's address when known. A call is answered once the records it wrote are
+ * committed.
+ *
+ * Registration and heartbeats report other errors as status codes: INVALID_ARGUMENT for a
+ * malformed request, FAILED_PRECONDITION for a stale broker epoch, a cluster id mismatch or
+ * another live incarnation holding the broker id, NOT_FOUND for an unregistered broker.
+ *
+ * The Kafka-like RPCs (topics, partitions, configs, producer ids, ISR changes, elections)
+ * report Kafka error codes in-band instead, as the Kafka APIs they back do: `error_code`
+ * (0 = none) and a human-readable `error_message`, per item where the request has items (one
+ * failed topic does not fail the others) and at the top level for errors of the whole
+ * request (e.g. STALE_BROKER_EPOCH).
  *
  * @generated from service runnel.v1.ControllerService
  */
@@ -342,6 +1276,89 @@ export const ControllerService: GenService<{
     methodKind: "server_streaming";
     input: typeof WatchRequestSchema;
     output: typeof WatchEventSchema;
+  },
+  /**
+   * Creates topics: a topic id, partitions with replicas placed across zones (within a cell
+   * when one is given) and topic configs. Backs Kafka's CreateTopics.
+   *
+   * @generated from rpc runnel.v1.ControllerService.CreateTopics
+   */
+  createTopics: {
+    methodKind: "unary";
+    input: typeof CreateTopicsRequestSchema;
+    output: typeof CreateTopicsResponseSchema;
+  },
+  /**
+   * Removes topics with their partitions and configs. Backs Kafka's DeleteTopics.
+   *
+   * @generated from rpc runnel.v1.ControllerService.DeleteTopics
+   */
+  deleteTopics: {
+    methodKind: "unary";
+    input: typeof DeleteTopicsRequestSchema;
+    output: typeof DeleteTopicsResponseSchema;
+  },
+  /**
+   * Raises the partition count of topics (never lowers it). Backs Kafka's CreatePartitions.
+   *
+   * @generated from rpc runnel.v1.ControllerService.CreatePartitions
+   */
+  createPartitions: {
+    methodKind: "unary";
+    input: typeof CreatePartitionsRequestSchema;
+    output: typeof CreatePartitionsResponseSchema;
+  },
+  /**
+   * Sets or deletes topic and broker config keys. Backs Kafka's IncrementalAlterConfigs.
+   *
+   * @generated from rpc runnel.v1.ControllerService.AlterConfigs
+   */
+  alterConfigs: {
+    methodKind: "unary";
+    input: typeof AlterConfigsRequestSchema;
+    output: typeof AlterConfigsResponseSchema;
+  },
+  /**
+   * Hands a broker the next block of producer ids for idempotent and transactional producers.
+   *
+   * @generated from rpc runnel.v1.ControllerService.AllocateProducerIds
+   */
+  allocateProducerIds: {
+    methodKind: "unary";
+    input: typeof AllocateProducerIdsRequestSchema;
+    output: typeof AllocateProducerIdsResponseSchema;
+  },
+  /**
+   * A partition leader changes its partition's ISR (Kafka's AlterPartition, KIP-497).
+   *
+   * @generated from rpc runnel.v1.ControllerService.AlterPartition
+   */
+  alterPartition: {
+    methodKind: "unary";
+    input: typeof AlterPartitionRequestSchema;
+    output: typeof AlterPartitionResponseSchema;
+  },
+  /**
+   * Moves leadership of partitions to their preferred (first) replica when it is in the ISR
+   * and alive. Only preferred elections exist: unclean leader election is off in Runnel.
+   *
+   * @generated from rpc runnel.v1.ControllerService.ElectLeaders
+   */
+  electLeaders: {
+    methodKind: "unary";
+    input: typeof ElectLeadersRequestSchema;
+    output: typeof ElectLeadersResponseSchema;
+  },
+  /**
+   * Removes a broker's registration (decommission). Its leaderships move away first, as when
+   * it is fenced. Backs Kafka's UnregisterBroker.
+   *
+   * @generated from rpc runnel.v1.ControllerService.UnregisterBroker
+   */
+  unregisterBroker: {
+    methodKind: "unary";
+    input: typeof UnregisterBrokerRequestSchema;
+    output: typeof UnregisterBrokerResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_runnel_v1_controller, 0);

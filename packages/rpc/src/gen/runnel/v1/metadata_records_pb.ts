@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file runnel/v1/metadata_records.proto.
  */
 export const file_runnel_v1_metadata_records: GenFile = /*@__PURE__*/
-  fileDesc("CiBydW5uZWwvdjEvbWV0YWRhdGFfcmVjb3Jkcy5wcm90bxIJcnVubmVsLnYxIrkECg5NZXRhZGF0YVJlY29yZBI6Cg9yZWdpc3Rlcl9icm9rZXIYASABKAsyHy5ydW5uZWwudjEuUmVnaXN0ZXJCcm9rZXJSZWNvcmRIABI+ChF1bnJlZ2lzdGVyX2Jyb2tlchgCIAEoCzIhLnJ1bm5lbC52MS5VbnJlZ2lzdGVyQnJva2VyUmVjb3JkSAASNgoNYnJva2VyX2ZlbmNlZBgDIAEoCzIdLnJ1bm5lbC52MS5Ccm9rZXJGZW5jZWRSZWNvcmRIABI6Cg9icm9rZXJfdW5mZW5jZWQYBCABKAsyHy5ydW5uZWwudjEuQnJva2VyVW5mZW5jZWRSZWNvcmRIABInCgV0b3BpYxgFIAEoCzIWLnJ1bm5lbC52MS5Ub3BpY1JlY29yZEgAEjQKDHJlbW92ZV90b3BpYxgGIAEoCzIcLnJ1bm5lbC52MS5SZW1vdmVUb3BpY1JlY29yZEgAEi8KCXBhcnRpdGlvbhgHIAEoCzIaLnJ1bm5lbC52MS5QYXJ0aXRpb25SZWNvcmRIABI8ChBwYXJ0aXRpb25fY2hhbmdlGAggASgLMiAucnVubmVsLnYxLlBhcnRpdGlvbkNoYW5nZVJlY29yZEgAEikKBmNvbmZpZxgJIAEoCzIXLnJ1bm5lbC52MS5Db25maWdSZWNvcmRIABI0Cgxwcm9kdWNlcl9pZHMYCiABKAsyHC5ydW5uZWwudjEuUHJvZHVjZXJJZHNSZWNvcmRIAEIICgZyZWNvcmQiOwoNTWV0YWRhdGFCYXRjaBIqCgdyZWNvcmRzGAEgAygLMhkucnVubmVsLnYxLk1ldGFkYXRhUmVjb3JkIqsBChRSZWdpc3RlckJyb2tlclJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhYKDmluY2FybmF0aW9uX2lkGAMgASgMEgwKBHpvbmUYBCABKAkSDAoEY2VsbBgFIAEoCRImCgllbmRwb2ludHMYBiADKAsyEy5ydW5uZWwudjEuRW5kcG9pbnQSDgoGZmVuY2VkGAcgASgIIkEKFlVucmVnaXN0ZXJCcm9rZXJSZWNvcmQSEQoJYnJva2VyX2lkGAEgASgFEhQKDGJyb2tlcl9lcG9jaBgCIAEoAyI9ChJCcm9rZXJGZW5jZWRSZWNvcmQSEQoJYnJva2VyX2lkGAEgASgFEhQKDGJyb2tlcl9lcG9jaBgCIAEoAyI/ChRCcm9rZXJVbmZlbmNlZFJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDIi0KC1RvcGljUmVjb3JkEgwKBG5hbWUYASABKAkSEAoIdG9waWNfaWQYAiABKAwiJQoRUmVtb3ZlVG9waWNSZWNvcmQSEAoIdG9waWNfaWQYASABKAwilAEKD1BhcnRpdGlvblJlY29yZBIQCgh0b3BpY19pZBgBIAEoDBIRCglwYXJ0aXRpb24YAiABKAUSEAoIcmVwbGljYXMYAyADKAUSCwoDaXNyGAQgAygFEg4KBmxlYWRlchgFIAEoBRIUCgxsZWFkZXJfZXBvY2gYBiABKAUSFwoPcGFydGl0aW9uX2Vwb2NoGAcgASgFIvIBChVQYXJ0aXRpb25DaGFuZ2VSZWNvcmQSEAoIdG9waWNfaWQYASABKAwSEQoJcGFydGl0aW9uGAIgASgFEhMKBmxlYWRlchgDIAEoBUgAiAEBEiQKA2lzchgEIAEoCzIXLnJ1bm5lbC52MS5Ccm9rZXJJZExpc3QSKQoIcmVwbGljYXMYBSABKAsyFy5ydW5uZWwudjEuQnJva2VySWRMaXN0EhkKDGxlYWRlcl9lcG9jaBgGIAEoBUgBiAEBEhcKD3BhcnRpdGlvbl9lcG9jaBgHIAEoBUIJCgdfbGVhZGVyQg8KDV9sZWFkZXJfZXBvY2giIgoMQnJva2VySWRMaXN0EhIKCmJyb2tlcl9pZHMYASADKAUihgEKDENvbmZpZ1JlY29yZBI0Cg1yZXNvdXJjZV90eXBlGAEgASgOMh0ucnVubmVsLnYxLkNvbmZpZ1Jlc291cmNlVHlwZRIVCg1yZXNvdXJjZV9uYW1lGAIgASgJEgsKA2tleRgDIAEoCRISCgV2YWx1ZRgEIAEoCUgAiAEBQggKBl92YWx1ZSJWChFQcm9kdWNlcklkc1JlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhgKEG5leHRfcHJvZHVjZXJfaWQYAyABKAMqewoSQ29uZmlnUmVzb3VyY2VUeXBlEiQKIENPTkZJR19SRVNPVVJDRV9UWVBFX1VOU1BFQ0lGSUVEEAASHgoaQ09ORklHX1JFU09VUkNFX1RZUEVfVE9QSUMQAhIfChtDT05GSUdfUkVTT1VSQ0VfVFlQRV9CUk9LRVIQBGIGcHJvdG8z", [file_runnel_v1_common]);
+  fileDesc("CiBydW5uZWwvdjEvbWV0YWRhdGFfcmVjb3Jkcy5wcm90bxIJcnVubmVsLnYxIooFCg5NZXRhZGF0YVJlY29yZBI6Cg9yZWdpc3Rlcl9icm9rZXIYASABKAsyHy5ydW5uZWwudjEuUmVnaXN0ZXJCcm9rZXJSZWNvcmRIABI+ChF1bnJlZ2lzdGVyX2Jyb2tlchgCIAEoCzIhLnJ1bm5lbC52MS5VbnJlZ2lzdGVyQnJva2VyUmVjb3JkSAASNgoNYnJva2VyX2ZlbmNlZBgDIAEoCzIdLnJ1bm5lbC52MS5Ccm9rZXJGZW5jZWRSZWNvcmRIABI6Cg9icm9rZXJfdW5mZW5jZWQYBCABKAsyHy5ydW5uZWwudjEuQnJva2VyVW5mZW5jZWRSZWNvcmRIABInCgV0b3BpYxgFIAEoCzIWLnJ1bm5lbC52MS5Ub3BpY1JlY29yZEgAEjQKDHJlbW92ZV90b3BpYxgGIAEoCzIcLnJ1bm5lbC52MS5SZW1vdmVUb3BpY1JlY29yZEgAEi8KCXBhcnRpdGlvbhgHIAEoCzIaLnJ1bm5lbC52MS5QYXJ0aXRpb25SZWNvcmRIABI8ChBwYXJ0aXRpb25fY2hhbmdlGAggASgLMiAucnVubmVsLnYxLlBhcnRpdGlvbkNoYW5nZVJlY29yZEgAEikKBmNvbmZpZxgJIAEoCzIXLnJ1bm5lbC52MS5Db25maWdSZWNvcmRIABI0Cgxwcm9kdWNlcl9pZHMYCiABKAsyHC5ydW5uZWwudjEuUHJvZHVjZXJJZHNSZWNvcmRIABJPChpicm9rZXJfY29udHJvbGxlZF9zaHV0ZG93bhgLIAEoCzIpLnJ1bm5lbC52MS5Ccm9rZXJDb250cm9sbGVkU2h1dGRvd25SZWNvcmRIAEIICgZyZWNvcmQiOwoNTWV0YWRhdGFCYXRjaBIqCgdyZWNvcmRzGAEgAygLMhkucnVubmVsLnYxLk1ldGFkYXRhUmVjb3JkIqsBChRSZWdpc3RlckJyb2tlclJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhYKDmluY2FybmF0aW9uX2lkGAMgASgMEgwKBHpvbmUYBCABKAkSDAoEY2VsbBgFIAEoCRImCgllbmRwb2ludHMYBiADKAsyEy5ydW5uZWwudjEuRW5kcG9pbnQSDgoGZmVuY2VkGAcgASgIIkEKFlVucmVnaXN0ZXJCcm9rZXJSZWNvcmQSEQoJYnJva2VyX2lkGAEgASgFEhQKDGJyb2tlcl9lcG9jaBgCIAEoAyI9ChJCcm9rZXJGZW5jZWRSZWNvcmQSEQoJYnJva2VyX2lkGAEgASgFEhQKDGJyb2tlcl9lcG9jaBgCIAEoAyI/ChRCcm9rZXJVbmZlbmNlZFJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDIkkKHkJyb2tlckNvbnRyb2xsZWRTaHV0ZG93blJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDIi0KC1RvcGljUmVjb3JkEgwKBG5hbWUYASABKAkSEAoIdG9waWNfaWQYAiABKAwiJQoRUmVtb3ZlVG9waWNSZWNvcmQSEAoIdG9waWNfaWQYASABKAwilAEKD1BhcnRpdGlvblJlY29yZBIQCgh0b3BpY19pZBgBIAEoDBIRCglwYXJ0aXRpb24YAiABKAUSEAoIcmVwbGljYXMYAyADKAUSCwoDaXNyGAQgAygFEg4KBmxlYWRlchgFIAEoBRIUCgxsZWFkZXJfZXBvY2gYBiABKAUSFwoPcGFydGl0aW9uX2Vwb2NoGAcgASgFIvIBChVQYXJ0aXRpb25DaGFuZ2VSZWNvcmQSEAoIdG9waWNfaWQYASABKAwSEQoJcGFydGl0aW9uGAIgASgFEhMKBmxlYWRlchgDIAEoBUgAiAEBEiQKA2lzchgEIAEoCzIXLnJ1bm5lbC52MS5Ccm9rZXJJZExpc3QSKQoIcmVwbGljYXMYBSABKAsyFy5ydW5uZWwudjEuQnJva2VySWRMaXN0EhkKDGxlYWRlcl9lcG9jaBgGIAEoBUgBiAEBEhcKD3BhcnRpdGlvbl9lcG9jaBgHIAEoBUIJCgdfbGVhZGVyQg8KDV9sZWFkZXJfZXBvY2giIgoMQnJva2VySWRMaXN0EhIKCmJyb2tlcl9pZHMYASADKAUihgEKDENvbmZpZ1JlY29yZBI0Cg1yZXNvdXJjZV90eXBlGAEgASgOMh0ucnVubmVsLnYxLkNvbmZpZ1Jlc291cmNlVHlwZRIVCg1yZXNvdXJjZV9uYW1lGAIgASgJEgsKA2tleRgDIAEoCRISCgV2YWx1ZRgEIAEoCUgAiAEBQggKBl92YWx1ZSJWChFQcm9kdWNlcklkc1JlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhgKEG5leHRfcHJvZHVjZXJfaWQYAyABKAMqewoSQ29uZmlnUmVzb3VyY2VUeXBlEiQKIENPTkZJR19SRVNPVVJDRV9UWVBFX1VOU1BFQ0lGSUVEEAASHgoaQ09ORklHX1JFU09VUkNFX1RZUEVfVE9QSUMQAhIfChtDT05GSUdfUkVTT1VSQ0VfVFlQRV9CUk9LRVIQBGIGcHJvdG8z", [file_runnel_v1_common]);
 
 /**
  * MetadataRecord is the envelope of one metadata log record.
@@ -90,6 +90,12 @@ export type MetadataRecord = Message<"runnel.v1.MetadataRecord"> & {
      */
     value: ProducerIdsRecord;
     case: "producerIds";
+  } | {
+    /**
+     * @generated from field: runnel.v1.BrokerControlledShutdownRecord broker_controlled_shutdown = 11;
+     */
+    value: BrokerControlledShutdownRecord;
+    case: "brokerControlledShutdown";
   } | { case: undefined; value?: undefined };
 };
 
@@ -259,6 +265,33 @@ export const BrokerUnfencedRecordSchema: GenMessage<BrokerUnfencedRecord> = /*@_
   messageDesc(file_runnel_v1_metadata_records, 5);
 
 /**
+ * A broker asked to shut down in a controlled way. From this record on it is not chosen as a
+ * partition leader nor added to any ISR, and it cannot be unfenced; the state ends when the
+ * broker registers again (a new RegisterBrokerRecord) or is unregistered. The batch holding
+ * this record also moves leadership off the broker and removes it from the ISRs it can leave.
+ *
+ * @generated from message runnel.v1.BrokerControlledShutdownRecord
+ */
+export type BrokerControlledShutdownRecord = Message<"runnel.v1.BrokerControlledShutdownRecord"> & {
+  /**
+   * @generated from field: int32 broker_id = 1;
+   */
+  brokerId: number;
+
+  /**
+   * @generated from field: int64 broker_epoch = 2;
+   */
+  brokerEpoch: bigint;
+};
+
+/**
+ * Describes the message runnel.v1.BrokerControlledShutdownRecord.
+ * Use `create(BrokerControlledShutdownRecordSchema)` to create a new message.
+ */
+export const BrokerControlledShutdownRecordSchema: GenMessage<BrokerControlledShutdownRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 6);
+
+/**
  * A topic was created.
  *
  * @generated from message runnel.v1.TopicRecord
@@ -284,7 +317,7 @@ export type TopicRecord = Message<"runnel.v1.TopicRecord"> & {
  * Use `create(TopicRecordSchema)` to create a new message.
  */
 export const TopicRecordSchema: GenMessage<TopicRecord> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_metadata_records, 6);
+  messageDesc(file_runnel_v1_metadata_records, 7);
 
 /**
  * A topic and all of its partitions and topic configs were removed.
@@ -303,7 +336,7 @@ export type RemoveTopicRecord = Message<"runnel.v1.RemoveTopicRecord"> & {
  * Use `create(RemoveTopicRecordSchema)` to create a new message.
  */
 export const RemoveTopicRecordSchema: GenMessage<RemoveTopicRecord> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_metadata_records, 7);
+  messageDesc(file_runnel_v1_metadata_records, 8);
 
 /**
  * The full state of one partition; written at creation, and whenever a full rewrite is
@@ -363,7 +396,7 @@ export type PartitionRecord = Message<"runnel.v1.PartitionRecord"> & {
  * Use `create(PartitionRecordSchema)` to create a new message.
  */
 export const PartitionRecordSchema: GenMessage<PartitionRecord> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_metadata_records, 8);
+  messageDesc(file_runnel_v1_metadata_records, 9);
 
 /**
  * A change to one partition. Fields that are not set keep their value; the epochs are
@@ -423,7 +456,7 @@ export type PartitionChangeRecord = Message<"runnel.v1.PartitionChangeRecord"> &
  * Use `create(PartitionChangeRecordSchema)` to create a new message.
  */
 export const PartitionChangeRecordSchema: GenMessage<PartitionChangeRecord> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_metadata_records, 9);
+  messageDesc(file_runnel_v1_metadata_records, 10);
 
 /**
  * A list of broker ids whose presence can be told apart from an empty list.
@@ -442,7 +475,7 @@ export type BrokerIdList = Message<"runnel.v1.BrokerIdList"> & {
  * Use `create(BrokerIdListSchema)` to create a new message.
  */
 export const BrokerIdListSchema: GenMessage<BrokerIdList> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_metadata_records, 10);
+  messageDesc(file_runnel_v1_metadata_records, 11);
 
 /**
  * One config key was set or deleted.
@@ -480,7 +513,7 @@ export type ConfigRecord = Message<"runnel.v1.ConfigRecord"> & {
  * Use `create(ConfigRecordSchema)` to create a new message.
  */
 export const ConfigRecordSchema: GenMessage<ConfigRecord> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_metadata_records, 11);
+  messageDesc(file_runnel_v1_metadata_records, 12);
 
 /**
  * A block of producer ids was handed to a broker. The next block starts at
@@ -510,7 +543,7 @@ export type ProducerIdsRecord = Message<"runnel.v1.ProducerIdsRecord"> & {
  * Use `create(ProducerIdsRecordSchema)` to create a new message.
  */
 export const ProducerIdsRecordSchema: GenMessage<ProducerIdsRecord> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_metadata_records, 12);
+  messageDesc(file_runnel_v1_metadata_records, 13);
 
 /**
  * The kind of resource a config applies to. Numbers equal Kafka's ConfigResource type codes.
