@@ -1,1 +1,39 @@
-export {};
+export {
+  bootstrapState,
+  decodeConfig,
+  decodeLeaderChange,
+  encodeConfig,
+  encodeLeaderChange,
+} from "./codec.js";
+export { RaftNode } from "./node.js";
+export type {
+  AppendMessage,
+  AppendResponseMessage,
+  ConfChange,
+  Entry,
+  EntryType,
+  HardState,
+  Message,
+  MessageType,
+  NodeId,
+  PersistedState,
+  ProgressState,
+  ProgressStatus,
+  ProposeRejection,
+  ProposeResult,
+  RaftOptions,
+  RandomSource,
+  Ready,
+  Role,
+  Snapshot,
+  SnapshotMessage,
+  SnapshotResponseMessage,
+  SoftState,
+  Status,
+  TimeoutNowMessage,
+  TransferResult,
+  UnsafeOptions,
+  VoteMessage,
+  VoteResponseMessage,
+} from "./types.js";
+export { NONE } from "./types.js";

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file runnel/v1/raft.proto.
  */
 export const file_runnel_v1_raft: GenFile = /*@__PURE__*/
-  fileDesc("ChRydW5uZWwvdjEvcmFmdC5wcm90bxIJcnVubmVsLnYxIrIBCgtWb3RlUmVxdWVzdBISCgpjbHVzdGVyX2lkGAEgASgJEhQKDGNhbmRpZGF0ZV9pZBgCIAEoBRINCgV0b19pZBgDIAEoBRIMCgR0ZXJtGAQgASgFEhYKDmxhc3RfbG9nX2luZGV4GAUgASgDEhUKDWxhc3RfbG9nX3Rlcm0YBiABKAUSEAoIcHJlX3ZvdGUYByABKAgSGwoTbGVhZGVyc2hpcF90cmFuc2ZlchgIIAEoCCJWCgxWb3RlUmVzcG9uc2USEAoIdm90ZXJfaWQYASABKAUSDAoEdGVybRgCIAEoBRIUCgx2b3RlX2dyYW50ZWQYAyABKAgSEAoIcHJlX3ZvdGUYBCABKAgixwEKFEFwcGVuZEVudHJpZXNSZXF1ZXN0EhIKCmNsdXN0ZXJfaWQYASABKAkSEQoJbGVhZGVyX2lkGAIgASgFEg0KBXRvX2lkGAMgASgFEgwKBHRlcm0YBCABKAUSFgoOcHJldl9sb2dfaW5kZXgYBSABKAMSFQoNcHJldl9sb2dfdGVybRgGIAEoBRIlCgdlbnRyaWVzGAcgAygLMhQucnVubmVsLnYxLlJhZnRFbnRyeRIVCg1sZWFkZXJfY29tbWl0GAggASgDIo8BChVBcHBlbmRFbnRyaWVzUmVzcG9uc2USEwoLZm9sbG93ZXJfaWQYASABKAUSDAoEdGVybRgCIAEoBRIPCgdzdWNjZXNzGAMgASgIEhMKC21hdGNoX2luZGV4GAQgASgDEhUKDWNvbmZsaWN0X3Rlcm0YBSABKAUSFgoOY29uZmxpY3RfaW5kZXgYBiABKAMiegoJUmFmdEVudHJ5EgwKBHRlcm0YASABKAUSDQoFaW5kZXgYAiABKAMSDgoEZGF0YRgDIAEoDEgAEjUKDWxlYWRlcl9jaGFuZ2UYBCABKAsyHC5ydW5uZWwudjEuTGVhZGVyQ2hhbmdlRW50cnlIAEIJCgdwYXlsb2FkIjYKEUxlYWRlckNoYW5nZUVudHJ5EhEKCWxlYWRlcl9pZBgBIAEoBRIOCgZ2b3RlcnMYAiADKAUi0QEKFkluc3RhbGxTbmFwc2hvdFJlcXVlc3QSEgoKY2x1c3Rlcl9pZBgBIAEoCRIRCglsZWFkZXJfaWQYAiABKAUSDQoFdG9faWQYAyABKAUSDAoEdGVybRgEIAEoBRIbChNsYXN0X2luY2x1ZGVkX2luZGV4GAUgASgDEhoKEmxhc3RfaW5jbHVkZWRfdGVybRgGIAEoBRIOCgZvZmZzZXQYByABKAMSDAoEZGF0YRgIIAEoDBIMCgRkb25lGAkgASgIEg4KBmNyYzMyYxgKIAEoDSJnChdJbnN0YWxsU25hcHNob3RSZXNwb25zZRITCgtmb2xsb3dlcl9pZBgBIAEoBRIMCgR0ZXJtGAIgASgFEhYKDmJ5dGVzX3JlY2VpdmVkGAMgASgDEhEKCWluc3RhbGxlZBgEIAEoCCJXChFUaW1lb3V0Tm93UmVxdWVzdBISCgpjbHVzdGVyX2lkGAEgASgJEhEKCWxlYWRlcl9pZBgCIAEoBRINCgV0b19pZBgDIAEoBRIMCgR0ZXJtGAQgASgFIjcKElRpbWVvdXROb3dSZXNwb25zZRITCgtmb2xsb3dlcl9pZBgBIAEoBRIMCgR0ZXJtGAIgASgFMr8CCgtSYWZ0U2VydmljZRI3CgRWb3RlEhYucnVubmVsLnYxLlZvdGVSZXF1ZXN0GhcucnVubmVsLnYxLlZvdGVSZXNwb25zZRJSCg1BcHBlbmRFbnRyaWVzEh8ucnVubmVsLnYxLkFwcGVuZEVudHJpZXNSZXF1ZXN0GiAucnVubmVsLnYxLkFwcGVuZEVudHJpZXNSZXNwb25zZRJYCg9JbnN0YWxsU25hcHNob3QSIS5ydW5uZWwudjEuSW5zdGFsbFNuYXBzaG90UmVxdWVzdBoiLnJ1bm5lbC52MS5JbnN0YWxsU25hcHNob3RSZXNwb25zZRJJCgpUaW1lb3V0Tm93EhwucnVubmVsLnYxLlRpbWVvdXROb3dSZXF1ZXN0Gh0ucnVubmVsLnYxLlRpbWVvdXROb3dSZXNwb25zZWIGcHJvdG8z");
+  fileDesc("ChRydW5uZWwvdjEvcmFmdC5wcm90bxIJcnVubmVsLnYxIrIBCgtWb3RlUmVxdWVzdBISCgpjbHVzdGVyX2lkGAEgASgJEhQKDGNhbmRpZGF0ZV9pZBgCIAEoBRINCgV0b19pZBgDIAEoBRIMCgR0ZXJtGAQgASgFEhYKDmxhc3RfbG9nX2luZGV4GAUgASgDEhUKDWxhc3RfbG9nX3Rlcm0YBiABKAUSEAoIcHJlX3ZvdGUYByABKAgSGwoTbGVhZGVyc2hpcF90cmFuc2ZlchgIIAEoCCJWCgxWb3RlUmVzcG9uc2USEAoIdm90ZXJfaWQYASABKAUSDAoEdGVybRgCIAEoBRIUCgx2b3RlX2dyYW50ZWQYAyABKAgSEAoIcHJlX3ZvdGUYBCABKAgixwEKFEFwcGVuZEVudHJpZXNSZXF1ZXN0EhIKCmNsdXN0ZXJfaWQYASABKAkSEQoJbGVhZGVyX2lkGAIgASgFEg0KBXRvX2lkGAMgASgFEgwKBHRlcm0YBCABKAUSFgoOcHJldl9sb2dfaW5kZXgYBSABKAMSFQoNcHJldl9sb2dfdGVybRgGIAEoBRIlCgdlbnRyaWVzGAcgAygLMhQucnVubmVsLnYxLlJhZnRFbnRyeRIVCg1sZWFkZXJfY29tbWl0GAggASgDIo8BChVBcHBlbmRFbnRyaWVzUmVzcG9uc2USEwoLZm9sbG93ZXJfaWQYASABKAUSDAoEdGVybRgCIAEoBRIPCgdzdWNjZXNzGAMgASgIEhMKC21hdGNoX2luZGV4GAQgASgDEhUKDWNvbmZsaWN0X3Rlcm0YBSABKAUSFgoOY29uZmxpY3RfaW5kZXgYBiABKAMisQEKCVJhZnRFbnRyeRIMCgR0ZXJtGAEgASgFEg0KBWluZGV4GAIgASgDEg4KBGRhdGEYAyABKAxIABI1Cg1sZWFkZXJfY2hhbmdlGAQgASgLMhwucnVubmVsLnYxLkxlYWRlckNoYW5nZUVudHJ5SAASNQoNY29uZmlnX2NoYW5nZRgFIAEoCzIcLnJ1bm5lbC52MS5Db25maWdDaGFuZ2VFbnRyeUgAQgkKB3BheWxvYWQiIwoRQ29uZmlnQ2hhbmdlRW50cnkSDgoGdm90ZXJzGAEgAygFIjYKEUxlYWRlckNoYW5nZUVudHJ5EhEKCWxlYWRlcl9pZBgBIAEoBRIOCgZ2b3RlcnMYAiADKAUi4QEKFkluc3RhbGxTbmFwc2hvdFJlcXVlc3QSEgoKY2x1c3Rlcl9pZBgBIAEoCRIRCglsZWFkZXJfaWQYAiABKAUSDQoFdG9faWQYAyABKAUSDAoEdGVybRgEIAEoBRIbChNsYXN0X2luY2x1ZGVkX2luZGV4GAUgASgDEhoKEmxhc3RfaW5jbHVkZWRfdGVybRgGIAEoBRIOCgZvZmZzZXQYByABKAMSDAoEZGF0YRgIIAEoDBIMCgRkb25lGAkgASgIEg4KBmNyYzMyYxgKIAEoDRIOCgZ2b3RlcnMYCyADKAUifAoXSW5zdGFsbFNuYXBzaG90UmVzcG9uc2USEwoLZm9sbG93ZXJfaWQYASABKAUSDAoEdGVybRgCIAEoBRIWCg5ieXRlc19yZWNlaXZlZBgDIAEoAxIRCglpbnN0YWxsZWQYBCABKAgSEwoLbWF0Y2hfaW5kZXgYBSABKAMiVwoRVGltZW91dE5vd1JlcXVlc3QSEgoKY2x1c3Rlcl9pZBgBIAEoCRIRCglsZWFkZXJfaWQYAiABKAUSDQoFdG9faWQYAyABKAUSDAoEdGVybRgEIAEoBSI3ChJUaW1lb3V0Tm93UmVzcG9uc2USEwoLZm9sbG93ZXJfaWQYASABKAUSDAoEdGVybRgCIAEoBTK/AgoLUmFmdFNlcnZpY2USNwoEVm90ZRIWLnJ1bm5lbC52MS5Wb3RlUmVxdWVzdBoXLnJ1bm5lbC52MS5Wb3RlUmVzcG9uc2USUgoNQXBwZW5kRW50cmllcxIfLnJ1bm5lbC52MS5BcHBlbmRFbnRyaWVzUmVxdWVzdBogLnJ1bm5lbC52MS5BcHBlbmRFbnRyaWVzUmVzcG9uc2USWAoPSW5zdGFsbFNuYXBzaG90EiEucnVubmVsLnYxLkluc3RhbGxTbmFwc2hvdFJlcXVlc3QaIi5ydW5uZWwudjEuSW5zdGFsbFNuYXBzaG90UmVzcG9uc2USSQoKVGltZW91dE5vdxIcLnJ1bm5lbC52MS5UaW1lb3V0Tm93UmVxdWVzdBodLnJ1bm5lbC52MS5UaW1lb3V0Tm93UmVzcG9uc2ViBnByb3RvMw");
 
 /**
  * @generated from message runnel.v1.VoteRequest
@@ -83,7 +83,9 @@ export type VoteResponse = Message<"runnel.v1.VoteResponse"> & {
   voterId: number;
 
   /**
-   * The voter's current term (unchanged by a pre-vote), for the candidate to update itself.
+   * The voter's current term (unchanged by a pre-vote), for the candidate to update itself;
+   * except that a granted pre-vote echoes the request's term, so that a voter whose own term
+   * is lower does not make the grant look stale to the pre-candidate.
    *
    * @generated from field: int32 term = 2;
    */
@@ -196,7 +198,8 @@ export type AppendEntriesResponse = Message<"runnel.v1.AppendEntriesResponse"> &
   /**
    * On a log mismatch: where the leader should retry (fast backup). The follower's term at
    * prev_log_index (0 if it has no entry there) and the first index it holds with that
-   * term (or its last index + 1 when the entry is missing).
+   * term (or its last index + 1 when the entry is missing). Both 0 when the request was
+   * refused for its stale term alone (the reply's `term` is then the one to adopt).
    *
    * @generated from field: int32 conflict_term = 5;
    */
@@ -248,12 +251,19 @@ export type RaftEntry = Message<"runnel.v1.RaftEntry"> & {
      * Appended by each new leader as the first entry of its term (Raft §8), so entries
      * of earlier terms can be committed.
      *
-     * Voter-set (membership) changes are added later as new cases.
-     *
      * @generated from field: runnel.v1.LeaderChangeEntry leader_change = 4;
      */
     value: LeaderChangeEntry;
     case: "leaderChange";
+  } | {
+    /**
+     * A membership change: the whole new voter set. Raft changes one voter at a time and a
+     * node uses the new set as soon as the entry is in its log, committed or not.
+     *
+     * @generated from field: runnel.v1.ConfigChangeEntry config_change = 5;
+     */
+    value: ConfigChangeEntry;
+    case: "configChange";
   } | { case: undefined; value?: undefined };
 };
 
@@ -263,6 +273,23 @@ export type RaftEntry = Message<"runnel.v1.RaftEntry"> & {
  */
 export const RaftEntrySchema: GenMessage<RaftEntry> = /*@__PURE__*/
   messageDesc(file_runnel_v1_raft, 4);
+
+/**
+ * @generated from message runnel.v1.ConfigChangeEntry
+ */
+export type ConfigChangeEntry = Message<"runnel.v1.ConfigChangeEntry"> & {
+  /**
+   * @generated from field: repeated int32 voters = 1;
+   */
+  voters: number[];
+};
+
+/**
+ * Describes the message runnel.v1.ConfigChangeEntry.
+ * Use `create(ConfigChangeEntrySchema)` to create a new message.
+ */
+export const ConfigChangeEntrySchema: GenMessage<ConfigChangeEntry> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_raft, 5);
 
 /**
  * @generated from message runnel.v1.LeaderChangeEntry
@@ -286,7 +313,7 @@ export type LeaderChangeEntry = Message<"runnel.v1.LeaderChangeEntry"> & {
  * Use `create(LeaderChangeEntrySchema)` to create a new message.
  */
 export const LeaderChangeEntrySchema: GenMessage<LeaderChangeEntry> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_raft, 5);
+  messageDesc(file_runnel_v1_raft, 6);
 
 /**
  * Snapshots are sent as a sequence of chunks, each its own call, in order. Each chunk is an
@@ -356,6 +383,13 @@ export type InstallSnapshotRequest = Message<"runnel.v1.InstallSnapshotRequest">
    * @generated from field: uint32 crc32c = 10;
    */
   crc32c: number;
+
+  /**
+   * The voter set in effect at `last_included_index`, set on the last chunk.
+   *
+   * @generated from field: repeated int32 voters = 11;
+   */
+  voters: number[];
 };
 
 /**
@@ -363,7 +397,7 @@ export type InstallSnapshotRequest = Message<"runnel.v1.InstallSnapshotRequest">
  * Use `create(InstallSnapshotRequestSchema)` to create a new message.
  */
 export const InstallSnapshotRequestSchema: GenMessage<InstallSnapshotRequest> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_raft, 6);
+  messageDesc(file_runnel_v1_raft, 7);
 
 /**
  * @generated from message runnel.v1.InstallSnapshotResponse
@@ -393,6 +427,15 @@ export type InstallSnapshotResponse = Message<"runnel.v1.InstallSnapshotResponse
    * @generated from field: bool installed = 4;
    */
   installed: boolean;
+
+  /**
+   * In reply to the last chunk: the index up to which the follower's log now matches the
+   * leader's (`last_included_index`, or the follower's commit index if that was already
+   * past it). 0 when the request was refused for its stale term.
+   *
+   * @generated from field: int64 match_index = 5;
+   */
+  matchIndex: bigint;
 };
 
 /**
@@ -400,7 +443,7 @@ export type InstallSnapshotResponse = Message<"runnel.v1.InstallSnapshotResponse
  * Use `create(InstallSnapshotResponseSchema)` to create a new message.
  */
 export const InstallSnapshotResponseSchema: GenMessage<InstallSnapshotResponse> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_raft, 7);
+  messageDesc(file_runnel_v1_raft, 8);
 
 /**
  * @generated from message runnel.v1.TimeoutNowRequest
@@ -432,7 +475,7 @@ export type TimeoutNowRequest = Message<"runnel.v1.TimeoutNowRequest"> & {
  * Use `create(TimeoutNowRequestSchema)` to create a new message.
  */
 export const TimeoutNowRequestSchema: GenMessage<TimeoutNowRequest> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_raft, 8);
+  messageDesc(file_runnel_v1_raft, 9);
 
 /**
  * @generated from message runnel.v1.TimeoutNowResponse
@@ -454,7 +497,7 @@ export type TimeoutNowResponse = Message<"runnel.v1.TimeoutNowResponse"> & {
  * Use `create(TimeoutNowResponseSchema)` to create a new message.
  */
 export const TimeoutNowResponseSchema: GenMessage<TimeoutNowResponse> = /*@__PURE__*/
-  messageDesc(file_runnel_v1_raft, 9);
+  messageDesc(file_runnel_v1_raft, 10);
 
 /**
  * The metadata quorum's Raft protocol, between voters.
