@@ -153,7 +153,12 @@ export function decodeRecord(
   const term = readU64(view, payload + 8);
   if (index < 0 || term < 0) return { kind: "bad", reason: "record index or term is out of range" };
   const type = view.getUint16(payload + 16);
-  const data = bytes.subarray(payload + PAYLOAD_FIXED_BYTES, payload + length);
+  // A plain Uint8Array view, not a Buffer, so both engines hand out the same kind of value.
+  const data = new Uint8Array(
+    bytes.buffer,
+    bytes.byteOffset + payload + PAYLOAD_FIXED_BYTES,
+    length - PAYLOAD_FIXED_BYTES,
+  );
   return { kind: "ok", entry: { index, term, type, data }, bytes: total };
 }
 

@@ -249,8 +249,8 @@ async function readSnapshotFile(
     const rest = Buffer.alloc(bodyBytes + SNAPSHOT_TRAILER_BYTES);
     if ((await readFully(handle, rest, SNAPSHOT_HEADER_BYTES)) < rest.byteLength)
       return { error: "the file is short" };
-    const config = rest.subarray(0, header.configBytes);
-    const data = rest.subarray(header.configBytes, bodyBytes);
+    const config = new Uint8Array(rest.buffer, rest.byteOffset, header.configBytes);
+    const data = new Uint8Array(rest.buffer, rest.byteOffset + header.configBytes, header.dataBytes);
     if (decodeU32(rest, bodyBytes) !== snapshotBodyCrc(config, data))
       return { error: "the body crc does not match" };
     return { index: header.index, term: header.term, config, data };
@@ -852,12 +852,12 @@ async function recover(dir: string, options: DiskStorageOptions): Promise<Opened
         "discarded a log that does not contain the snapshot's last entry",
       );
     }
+    // The log restarts right after the snapshot, so segments it covers entirely are routine garbage.
     while (segments.length > 1 && (segments[1] as Segment).firstIndex <= boundaryIndex + 1) {
       const segment = segments.shift() as Segment;
       await segment.handle.close();
       await unlink(join(dir, segment.name));
       removedFiles = true;
-      note("removed-compacted-segment", segment.name, "removed a segment the snapshot covers entirely");
     }
     if (removedFiles) await fsyncDirectory();
     if (segments.length === 0) {

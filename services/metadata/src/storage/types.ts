@@ -42,15 +42,13 @@ export interface Snapshot {
  * - `removed-old-snapshot`: a snapshot older than the newest valid one was deleted.
  * - `discarded-log`: the log did not contain the snapshot's last entry (an interrupted snapshot
  *   install), so it was discarded.
- * - `removed-compacted-segment`: a segment lying entirely below the snapshot was deleted.
  */
 export type RecoveryNoteKind =
   | "torn-tail"
   | "removed-temp"
   | "invalid-snapshot"
   | "removed-old-snapshot"
-  | "discarded-log"
-  | "removed-compacted-segment";
+  | "discarded-log";
 
 /** Something `open` noticed and repaired, or could not use, while recovering. */
 export interface RecoveryNote {
