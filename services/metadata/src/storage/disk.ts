@@ -27,7 +27,7 @@
  * fsynced before the hard state, a committed entry missing means lost data, reported as CORRUPT.
  */
 import assert from "node:assert/strict";
-import { type FileHandle, mkdir, open, readdir, readFile, rename, unlink } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import {
   decodeHardState,
@@ -40,6 +40,7 @@ import {
   encodeSegmentHeader,
   encodeSnapshotHeader,
   encodeU32,
+  HARD_STATE_BYTES,
   PAYLOAD_FIXED_BYTES,
   parseSegmentName,
   parseSnapshotName,
@@ -148,6 +149,17 @@ async function writeFully(
     at += chunk.byteLength;
   }
   return at - position;
+}
+
+/** Reads a file expected to hold `bytes` bytes, reading at most one byte more to tell if it is longer. */
+async function readSmallFile(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(bytes + 1);
+    return buffer.subarray(0, await readFully(handle, buffer, 0));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** What scanning a segment's records found. */
@@ -580,14 +592,16 @@ class Disk implements DiskStorage {
   }
 
   /**
-   * Removes entries >= fromIndex, durably before returning. Later segments go newest first, so an
-   * interruption leaves a prefix of the log, never a log with a hole.
+   * Removes entries >= fromIndex, durably before returning. Later segments go newest first and
+   * their deletion is made durable before the remaining segment is cut, so an interruption leaves
+   * a prefix of the log, never a log with a hole.
    */
   private async truncate(fromIndex: number): Promise<void> {
     if (fromIndex > this.lastIdx()) return;
     while (this.segments.length > 1 && this.active().firstIndex > fromIndex) {
       await this.deleteSegment(this.segments.pop() as Segment);
     }
+    if (this.directoryDirty) await this.fsyncDirectory();
     const segment = this.active();
     const keep = fromIndex - segment.firstIndex;
     segment.size = segment.offsets[keep] ?? segment.size;
@@ -596,7 +610,6 @@ class Disk implements DiskStorage {
     await segment.handle.truncate(segment.size);
     await this.fsync(segment.handle);
     this.unsynced.delete(segment);
-    if (this.directoryDirty) await this.fsyncDirectory();
   }
 
   /**
@@ -690,6 +703,10 @@ async function recover(dir: string, options: DiskStorageOptions): Promise<Opened
     fsync: options.fsync ?? true,
   };
   assert.ok(settings.segmentBytes > SEGMENT_HEADER_BYTES, "segmentBytes must exceed the segment header");
+  assert.ok(
+    settings.maxEntryBytes <= FORMAT_MAX_PAYLOAD_BYTES - PAYLOAD_FIXED_BYTES,
+    "maxEntryBytes must stay below the format's record limit",
+  );
   const notes: RecoveryNote[] = [];
   const note = (kind: RecoveryNote["kind"], file: string, detail: string): void => {
     notes.push({ kind, file, detail });
@@ -707,7 +724,7 @@ async function recover(dir: string, options: DiskStorageOptions): Promise<Opened
   // Hard state.
   let hardState: HardState = { term: 0, votedFor: null, commit: 0 };
   if (names.includes(HARD_STATE_FILE)) {
-    const decoded = decodeHardState(await readFile(join(dir, HARD_STATE_FILE)));
+    const decoded = decodeHardState(await readSmallFile(join(dir, HARD_STATE_FILE), HARD_STATE_BYTES));
     if ("error" in decoded) {
       throw corrupt(
         `the hard state file failed its checks (${decoded.error}); refusing to start with an unknown ` +

@@ -253,6 +253,15 @@ describe.each(engines)("$name storage contract", (engine: Engine) => {
     expect((await restart()).recovered.hardState).toEqual({ term: 6, votedFor: null, commit: 0 });
   });
 
+  it("runs calls in the order they were made, even when not awaited", async () => {
+    const appended = storage.append(entries(1, 3, 1));
+    const truncated = storage.truncateSuffix(3);
+    const last = storage.lastIndex();
+    const synced = storage.sync();
+    await Promise.all([appended, truncated, synced]);
+    expect(await last).toBe(2);
+  });
+
   it("refuses calls after close", async () => {
     await storage.close();
     await expectStorageError(storage.lastIndex(), "CLOSED");

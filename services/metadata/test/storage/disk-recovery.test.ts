@@ -398,6 +398,19 @@ describe("disk storage recovery", () => {
     expect(plain(await storage.entries(1, 2))).toEqual(plain(entries(1, 1, 1)));
   });
 
+  it("fails for good after an I/O error, until reopened", async () => {
+    const { storage } = await openAt(dir);
+    await storage.append(entries(1, 3, 1));
+    await storage.sync();
+    await rm(dir, { recursive: true, force: true });
+    const error = await storage.saveSnapshot(snap(2, 1)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).code).toBe("IO");
+    const after = await storage.lastIndex().catch((e: unknown) => e);
+    expect((after as StorageError).code).toBe("FAILED");
+    expect((after as StorageError).cause).toBe(error);
+  });
+
   it("logs what recovery repaired through the given logger", async () => {
     const { bytes } = await sixEntries(dir, 1);
     const [name] = await segmentFiles(dir);
