@@ -3,6 +3,11 @@
  * semantics, including crashes: a `MemoryVolume` plays the disk, holding only what the last
  * `sync()` made durable, and opening the volume again (with or without closing the old handle)
  * is a restart that loses everything unsynced. The old handle then refuses every call.
+ *
+ * A restart here always lands exactly on the last sync, the strictest outcome the contract
+ * allows; the disk engine may keep more (a snapshot or truncation is durable once its call
+ * resolves, and unsynced appends often survive a process crash). Both satisfy the guarantee the
+ * Raft shell relies on: everything synced survives, and nothing comes back mixed.
  */
 import {
   checkCompact,

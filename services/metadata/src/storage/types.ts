@@ -79,7 +79,10 @@ export interface RaftStorage {
    * appended. Not durable until `sync()` resolves.
    */
   append(entries: readonly LogEntry[]): Promise<void>;
-  /** Removes entries with index >= fromIndex. `fromIndex` must be above the compaction point. */
+  /**
+   * Removes entries with index >= fromIndex. `fromIndex` must be above the snapshot and the
+   * compaction point: those entries are committed. The disk engine makes this durable at once.
+   */
   truncateSuffix(fromIndex: number): Promise<void>;
   /** Records the hard state. Not durable until `sync()` resolves. */
   setHardState(hardState: HardState): Promise<void>;
