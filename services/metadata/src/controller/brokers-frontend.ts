@@ -30,10 +30,16 @@ import {
   type UnregisterBrokerResponse,
   UnregisterBrokerResponseSchema,
 } from "@runnel/rpc";
-import { applyRecords } from "./backend.js";
 import { controllerError, fail, invariant, ok, type Result } from "./errors.js";
 import type { ControllerOptions, Outcome } from "./frontend.js";
-import { type BrokerImage, isActive, leadsAnyPartition, type MetadataImage, NO_LEADER } from "./image.js";
+import {
+  allPartitions,
+  type BrokerImage,
+  isActive,
+  leadsAnyPartition,
+  type MetadataImage,
+  NO_LEADER,
+} from "./image.js";
 import { planPartitionChange, planRemoval } from "./partition-change.js";
 import {
   brokerControlledShutdownRecord,
@@ -53,11 +59,9 @@ const INT64_MAX = 2n ** 63n - 1n;
 function removalChanges(image: MetadataImage, brokerId: number): MetadataRecord[] {
   const records: MetadataRecord[] = [];
   const active = (b: number) => isActive(image, b);
-  for (const topic of image.topics.values()) {
-    topic.partitions.forEach((p, index) => {
-      const delta = planRemoval(p, brokerId, active);
-      if (delta !== undefined) records.push(partitionChangeRecord(topic.id, index, delta));
-    });
+  for (const { topic, index, partition } of allPartitions(image)) {
+    const delta = planRemoval(partition, brokerId, active);
+    if (delta !== undefined) records.push(partitionChangeRecord(topic.id, index, delta));
   }
   return records;
 }
@@ -73,12 +77,10 @@ export function fenceBrokerRecords(image: MetadataImage, brokerId: number): Meta
 function unfenceBrokerRecords(image: MetadataImage, broker: BrokerImage): MetadataRecord[] {
   const records = [brokerUnfencedRecord(broker.id, broker.epoch)];
   const acceptable = (b: number) => b === broker.id || isActive(image, b);
-  for (const topic of image.topics.values()) {
-    topic.partitions.forEach((p, index) => {
-      if (p.leader !== NO_LEADER || !p.isr.includes(broker.id)) return;
-      const delta = planPartitionChange(p, { acceptable });
-      if (delta !== undefined) records.push(partitionChangeRecord(topic.id, index, delta));
-    });
+  for (const { topic, index, partition } of allPartitions(image)) {
+    if (partition.leader !== NO_LEADER || !partition.isr.includes(broker.id)) continue;
+    const delta = planPartitionChange(partition, { acceptable });
+    if (delta !== undefined) records.push(partitionChangeRecord(topic.id, index, delta));
   }
   return records;
 }
@@ -243,8 +245,6 @@ export function unregisterBroker(
   }
   const records = broker.fenced ? [] : fenceBrokerRecords(image, broker.id);
   records.push(unregisterBrokerRecord(broker.id, broker.epoch));
-  // The records must apply cleanly in order; checking here keeps a bug out of the log.
-  applyRecords(image, records);
   return { records, response: create(UnregisterBrokerResponseSchema, {}) };
 }
 

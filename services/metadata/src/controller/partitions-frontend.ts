@@ -250,7 +250,9 @@ export function electLeaders(
     for (const item of request.topics) {
       const topic = resolveTopic(image, item.topic);
       if ("code" in topic) {
-        for (const index of item.partitions) report(undefined, item.topic, index, topic);
+        // With no partitions named, the whole topic failed: one result, partition -1.
+        const indexes = item.partitions.length > 0 ? item.partitions : [-1];
+        for (const index of indexes) report(undefined, item.topic, index, topic);
         continue;
       }
       const indexes = item.partitions.length > 0 ? item.partitions : topic.partitions.map((_, i) => i);

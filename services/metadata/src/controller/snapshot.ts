@@ -118,7 +118,9 @@ export function imageToJson(image: MetadataImage): unknown {
     lastOffset: image.lastOffset.toString(),
     lastEpoch: image.lastEpoch,
     records: imageToRecords(image).map((r) =>
-      r.record.case === undefined ? { unknown: true } : toJson(MetadataRecordSchema, r),
+      r.record.case === undefined
+        ? { unknownRecord: Buffer.from(toBinary(MetadataRecordSchema, r)).toString("base64") }
+        : toJson(MetadataRecordSchema, r),
     ),
   };
 }

@@ -136,7 +136,8 @@ export const BrokerHeartbeatRequestSchema: GenMessage<BrokerHeartbeatRequest> = 
  */
 export type BrokerHeartbeatResponse = Message<"runnel.v1.BrokerHeartbeatResponse"> & {
   /**
-   * The broker's metadata position is close enough to the committed offset to serve.
+   * The broker has replayed the metadata log past its own registration (Kafka's rule), so it
+   * knows the state it was registered into; a fenced broker is unfenced once it is caught up.
    *
    * @generated from field: bool is_caught_up = 1;
    */
@@ -1004,8 +1005,10 @@ export type AlterPartitionResult = Message<"runnel.v1.AlterPartitionResult"> & {
 
   /**
    * Kafka error code (0 = none): UNKNOWN_TOPIC_ID, UNKNOWN_TOPIC_OR_PARTITION,
-   * FENCED_LEADER_EPOCH, INVALID_UPDATE_VERSION, NOT_LEADER_OR_FOLLOWER, INVALID_REQUEST,
-   * INELIGIBLE_REPLICA.
+   * FENCED_LEADER_EPOCH (stale or future leader epoch), INVALID_UPDATE_VERSION (stale partition
+   * epoch), INVALID_REQUEST (the sender does not lead the partition, or the new ISR is not a
+   * subset of the replicas holding the leader), INELIGIBLE_REPLICA (an added broker is fenced,
+   * shutting down or unregistered).
    *
    * @generated from field: int32 error_code = 3;
    */
@@ -1124,6 +1127,8 @@ export type ElectLeadersResult = Message<"runnel.v1.ElectLeadersResult"> & {
   topicId: Uint8Array;
 
   /**
+   * -1 when the request named a whole topic that does not exist.
+   *
    * @generated from field: int32 partition = 3;
    */
   partition: number;
