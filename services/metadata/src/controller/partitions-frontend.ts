@@ -37,10 +37,10 @@ import {
   type PartitionImage,
   type TopicImage,
   topicById,
-  topicByName,
 } from "./image.js";
 import { planPartitionChange, sameMembers, withChange } from "./partition-change.js";
 import { partitionChangeRecord } from "./records.js";
+import { resolveTopicRef } from "./topics-frontend.js";
 
 /** AlterPartition: see the top of this file. */
 export function alterPartition(
@@ -170,22 +170,6 @@ function checkAlter(
   return undefined;
 }
 
-function resolveTopic(image: MetadataImage, ref: TopicRef | undefined): TopicImage | ControllerError {
-  const r = ref?.ref;
-  if (r?.case === "name") {
-    return (
-      topicByName(image, r.value) ??
-      controllerError("UNKNOWN_TOPIC_OR_PARTITION", `Topic ${r.value} does not exist.`)
-    );
-  }
-  if (r?.case === "topicId") {
-    return (
-      topicById(image, r.value) ?? controllerError("UNKNOWN_TOPIC_ID", "No topic has the given topic id.")
-    );
-  }
-  return controllerError("INVALID_REQUEST", "The topic is named neither by name nor by id.");
-}
-
 /**
  * ElectLeaders (preferred): moves leadership of each partition to its first replica when that
  * replica is in the ISR and active. With no partitions named, elects every partition that
@@ -248,7 +232,7 @@ export function electLeaders(
   } else {
     const seen = new Set<string>();
     for (const item of request.topics) {
-      const topic = resolveTopic(image, item.topic);
+      const topic = resolveTopicRef(image, item.topic);
       if ("code" in topic) {
         // With no partitions named, the whole topic failed: one result, partition -1.
         const indexes = item.partitions.length > 0 ? item.partitions : [-1];

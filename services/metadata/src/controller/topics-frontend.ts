@@ -238,24 +238,24 @@ function batchOverLimit(options: ControllerOptions): ControllerError {
   );
 }
 
-function resolveTopic(
+/** The topic a request names by name or by id, or the error to report for it. */
+export function resolveTopicRef(
   image: MetadataImage,
   ref: TopicRef | undefined,
-): { topic: TopicImage } | { error: ControllerError } {
+): TopicImage | ControllerError {
   const r = ref?.ref;
   if (r?.case === "name") {
-    const topic = topicByName(image, r.value);
-    return topic !== undefined
-      ? { topic }
-      : { error: controllerError("UNKNOWN_TOPIC_OR_PARTITION", `Topic ${r.value} does not exist.`) };
+    return (
+      topicByName(image, r.value) ??
+      controllerError("UNKNOWN_TOPIC_OR_PARTITION", `Topic ${r.value} does not exist.`)
+    );
   }
   if (r?.case === "topicId") {
-    const topic = topicById(image, r.value);
-    return topic !== undefined
-      ? { topic }
-      : { error: controllerError("UNKNOWN_TOPIC_ID", "No topic has the given topic id.") };
+    return (
+      topicById(image, r.value) ?? controllerError("UNKNOWN_TOPIC_ID", "No topic has the given topic id.")
+    );
   }
-  return { error: controllerError("INVALID_REQUEST", "The topic is named neither by name nor by id.") };
+  return controllerError("INVALID_REQUEST", "The topic is named neither by name nor by id.");
 }
 
 /** DeleteTopics: removes each named topic with its partitions and configs. */
@@ -263,8 +263,8 @@ export function deleteTopics(
   image: MetadataImage,
   request: DeleteTopicsRequest,
 ): Outcome<DeleteTopicsResponse> {
-  const resolved = request.topics.map((ref) => resolveTopic(image, ref));
-  const keyCounts = countNames(resolved.flatMap((r) => ("topic" in r ? [r.topic.key] : [])));
+  const resolved = request.topics.map((ref) => resolveTopicRef(image, ref));
+  const keyCounts = countNames(resolved.flatMap((r) => ("key" in r ? [r.key] : [])));
   const records: MetadataRecord[] = [];
   const results: DeleteTopicResult[] = resolved.map((r, i) => {
     const result = create(DeleteTopicResultSchema);
@@ -272,22 +272,19 @@ export function deleteTopics(
     if (ref?.case === "name") result.name = ref.value;
     if (ref?.case === "topicId") result.topicId = ref.value;
     let error: ControllerError | undefined;
-    if ("error" in r) error = r.error;
-    else if ((keyCounts.get(r.topic.key) ?? 0) > 1) {
-      error = controllerError(
-        "INVALID_REQUEST",
-        `Topic ${r.topic.name} is named more than once in the request.`,
-      );
-    }
-    if ("topic" in r) {
-      result.name = r.topic.name;
-      result.topicId = r.topic.id;
+    if ("code" in r) error = r;
+    else {
+      result.name = r.name;
+      result.topicId = r.id;
+      if ((keyCounts.get(r.key) ?? 0) > 1) {
+        error = controllerError("INVALID_REQUEST", `Topic ${r.name} is named more than once in the request.`);
+      } else {
+        records.push(removeTopicRecord(r.id));
+      }
     }
     if (error !== undefined) {
       result.errorCode = error.code;
       result.errorMessage = error.message;
-    } else if ("topic" in r) {
-      records.push(removeTopicRecord(r.topic.id));
     }
     return result;
   });

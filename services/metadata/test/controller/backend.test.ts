@@ -23,7 +23,6 @@ import {
   imageFromRecords,
   imageToJson,
   imageToRecords,
-  type MetadataImage,
 } from "../../src/controller/index.js";
 import { partitionChangeRecord } from "../../src/controller/records.js";
 import { Harness } from "./harness.js";
@@ -41,10 +40,6 @@ function unknownRecord(): MetadataRecord {
   const record = fromBinary(MetadataRecordSchema, unknownRecordBytes());
   expect(record.record.case).toBeUndefined();
   return record;
-}
-
-function snapshotBytes(image: MetadataImage): Uint8Array {
-  return encodeImage(image);
 }
 
 /** A busy history: brokers, topics, configs, producer ids, fencing and an unknown record. */
@@ -113,7 +108,7 @@ describe("backend", () => {
       );
       follower = apply(follower, fromBinary(MetadataBatchSchema, bytes), b.offset, b.epoch);
     }
-    expect(snapshotBytes(follower)).toEqual(snapshotBytes(leader.image));
+    expect(encodeImage(follower)).toEqual(encodeImage(leader.image));
     expect(follower.lastOffset).toBe(leader.image.lastOffset);
     expect(imageToJson(follower)).toEqual(imageToJson(leader.image));
   });
