@@ -60,6 +60,7 @@ export {
   createPartitions,
   createTopics,
   deleteTopics,
+  resolveTopicRef,
   TOPIC_NAME_CHARS_MAX,
   type TopicContext,
   topicNameError,
