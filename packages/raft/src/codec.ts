@@ -26,13 +26,21 @@ export function decodeLeaderChange(data: Uint8Array): { leaderId: NodeId; voters
   return { leaderId, voters };
 }
 
-/** What a fresh node persists before its first start: a snapshot at index 0 naming the voters. */
+/**
+ * What a fresh node persists before its first start. A founding member of a cluster passes the
+ * initial voters: its log starts with the same committed config entry (index 1, term 0) on every
+ * founder, so the initial voter set is part of the log that later members receive. A node that
+ * will join an existing cluster passes no voters: it starts with an empty log, is no voter, and
+ * learns everything (that first entry included) from the leader.
+ */
 export function bootstrapState(voters: readonly NodeId[]): PersistedState {
-  for (const id of voters) assertNodeId(id);
+  const empty = { index: 0, term: 0, voters: [], data: new Uint8Array(0) };
+  if (voters.length === 0)
+    return { hardState: { term: 0, votedFor: 0, commit: 0 }, snapshot: empty, entries: [] };
   return {
-    hardState: { term: 0, votedFor: 0, commit: 0 },
-    snapshot: { index: 0, term: 0, voters: [...voters].sort((a, b) => a - b), data: new Uint8Array(0) },
-    entries: [],
+    hardState: { term: 0, votedFor: 0, commit: 1 },
+    snapshot: empty,
+    entries: [{ index: 1, term: 0, type: "config", data: encodeConfig(voters) }],
   };
 }
 

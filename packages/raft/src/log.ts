@@ -37,10 +37,11 @@ export class RaftLog {
         throw new Error(`persisted log has decreasing terms at index ${(this.entries[i] as Entry).index}`);
       }
     }
-    if (commit < snapshot.index || commit > last) {
-      throw new Error(`persisted commit ${commit} is outside [${snapshot.index}, ${last}]`);
-    }
-    this.commit = commit;
+    if (commit > last)
+      throw new Error(`persisted commit ${commit} is beyond the last persisted entry ${last}`);
+    // A snapshot is committed by definition. The hard state written after an installed snapshot
+    // may have been lost in a crash before the fsync, leaving an older commit index.
+    this.commit = Math.max(commit, snapshot.index);
     this.applied = snapshot.index;
     this.emittedLast = last;
     this.stableLast = last;

@@ -101,7 +101,7 @@ export class RaftNode {
   private heartbeatElapsed = 0;
   private randomizedElectionTimeout = 0;
   private votes = new Map<NodeId, boolean>();
-  private progress = new Map<NodeId, Progress>();
+  private peers = new Map<NodeId, Progress>();
   private transferee: NodeId = NONE;
   private transferElapsed = 0;
 
@@ -144,13 +144,17 @@ export class RaftNode {
     const { hardState, snapshot, entries } = options.storage;
     if (hardState.votedFor !== NONE) assertNodeId(hardState.votedFor);
     for (const v of snapshot.voters) assertNodeId(v);
-    const lastTerm = entries.at(-1)?.term ?? snapshot.term;
-    if (hardState.term < lastTerm) {
-      throw new Error(`persisted term ${hardState.term} is below the last log term ${lastTerm}`);
-    }
     this.log = new RaftLog(snapshot, entries, hardState.commit);
     this.term = hardState.term;
     this.votedFor = hardState.votedFor;
+    const lastTerm = this.log.lastTerm();
+    if (this.term < lastTerm) {
+      // The shell writes a Ready's entries before its hard state; a crash before the fsync may
+      // keep the entries and lose the hard state. Nothing of that Ready was sent (messages go out
+      // only after the fsync), so no vote was cast in the newer term: adopt it, without a vote.
+      this.term = lastTerm;
+      this.votedFor = NONE;
+    }
     this.applying = this.log.applied;
     this.voters = new Set();
     this.previousVoters = new Set();
@@ -170,13 +174,13 @@ export class RaftNode {
       this.tickLeader();
     } else {
       this.electionElapsed++;
-      if (this.electionElapsed >= this.randomizedElectionTimeout && this.isVoter()) this.startPreVote();
+      if (this.electionElapsed >= this.randomizedElectionTimeout && this.isPromotable()) this.startPreVote();
     }
   }
 
   /** Starts an election now (with pre-vote), as if the election timeout had passed. */
   campaign(): void {
-    if (this.role !== "leader" && this.isVoter()) this.startPreVote();
+    if (this.role !== "leader" && this.isPromotable()) this.startPreVote();
   }
 
   /** Feeds one message from a peer. */
@@ -231,7 +235,7 @@ export class RaftNode {
         if (this.role === "leader") this.handleSnapshotResponse(m);
         return;
       case "timeout-now":
-        if (this.role === "follower" && this.isVoter()) this.startElection(true);
+        if (this.role === "follower" && this.isPromotable()) this.startElection(true);
         return;
     }
   }
@@ -274,7 +278,7 @@ export class RaftNode {
     if (!this.voters.has(to)) return { ok: false, reason: "not-a-voter", leaderId: this.leaderId };
     this.transferee = to;
     this.transferElapsed = 0;
-    const pr = this.progress.get(to) as Progress;
+    const pr = this.peers.get(to) as Progress;
     if (pr.match === this.log.lastIndex()) {
       this.sendTimeoutNow(to);
     } else {
@@ -382,7 +386,7 @@ export class RaftNode {
   }
 
   status(): Status {
-    const base = {
+    return {
       id: this.id,
       term: this.term,
       votedFor: this.votedFor,
@@ -396,12 +400,16 @@ export class RaftNode {
       voters: [...this.voters].sort((a, b) => a - b),
       transferee: this.transferee,
     };
-    if (this.role !== "leader") return base;
-    const progress = new Map<NodeId, ProgressStatus>();
-    for (const [id, pr] of [...this.progress].sort((a, b) => a[0] - b[0])) {
-      progress.set(id, { match: pr.match, next: pr.next, state: pr.state, recentActive: pr.recentActive });
+  }
+
+  /** On the leader, its view of each peer it replicates to, by id; undefined elsewhere. */
+  progress(): ReadonlyMap<NodeId, ProgressStatus> | undefined {
+    if (this.role !== "leader") return undefined;
+    const out = new Map<NodeId, ProgressStatus>();
+    for (const [id, pr] of [...this.peers].sort((a, b) => a[0] - b[0])) {
+      out.set(id, { match: pr.match, next: pr.next, state: pr.state, recentActive: pr.recentActive });
     }
-    return { ...base, progress };
+    return out;
   }
 
   /** The in-memory entries in [lo, hi] (for tests and debugging tools). */
@@ -426,7 +434,7 @@ export class RaftNode {
     this.leaderId = leaderId;
     this.electionElapsed = 0;
     this.transferee = NONE;
-    this.progress.clear();
+    this.peers.clear();
     this.votes.clear();
     this.resetRandomizedTimeout();
   }
@@ -490,7 +498,7 @@ export class RaftNode {
     this.heartbeatElapsed = 0;
     this.transferee = NONE;
     this.votes.clear();
-    this.progress.clear();
+    this.peers.clear();
     this.syncProgress();
     // The no-op of the new term: committing it commits every earlier entry (Raft §5.4.2), and the
     // application learns of the new leader from it.
@@ -503,7 +511,7 @@ export class RaftNode {
       },
     ]);
     this.maybeCommit();
-    for (const id of this.progress.keys()) this.sendAppend(id, true);
+    for (const id of this.peers.keys()) this.sendAppend(id, true);
   }
 
   private tickLeader(): void {
@@ -517,7 +525,7 @@ export class RaftNode {
       // Check quorum: a leader that has not heard from a majority in an election timeout steps
       // down, so that a partitioned leader stops acting as one and clients look elsewhere.
       let active = this.voters.has(this.id) ? 1 : 0;
-      for (const [id, pr] of this.progress) {
+      for (const [id, pr] of this.peers) {
         if (pr.recentActive && this.voters.has(id)) active++;
         pr.recentActive = false;
       }
@@ -528,7 +536,7 @@ export class RaftNode {
     }
     if (this.heartbeatElapsed >= this.heartbeatTicks) {
       this.heartbeatElapsed = 0;
-      for (const id of this.progress.keys()) this.sendHeartbeat(id);
+      for (const id of this.peers.keys()) this.sendHeartbeat(id);
     }
   }
 
@@ -707,7 +715,7 @@ export class RaftNode {
   // Replication, leader side
 
   private handleAppendResponse(m: AppendResponseMessage): void {
-    const pr = this.progress.get(m.from);
+    const pr = this.peers.get(m.from);
     if (pr === undefined) return;
     pr.recentActive = true;
     if (m.success) {
@@ -729,7 +737,7 @@ export class RaftNode {
   }
 
   private handleSnapshotResponse(m: SnapshotResponseMessage): void {
-    const pr = this.progress.get(m.from);
+    const pr = this.peers.get(m.from);
     if (pr === undefined) return;
     pr.recentActive = true;
     if (m.matchIndex === 0) return;
@@ -755,7 +763,7 @@ export class RaftNode {
 
   /** Sends entries from `next` (or a snapshot if they are compacted), unless the window is full. */
   private sendAppend(to: NodeId, allowEmpty: boolean): void {
-    const pr = this.progress.get(to);
+    const pr = this.peers.get(to);
     if (pr === undefined || pr.state === "snapshot") return;
     if (pr.state === "probe" && pr.probeSent) return;
     if (pr.state === "replicate" && pr.next - 1 - pr.match >= this.maxInflightEntries) return;
@@ -783,7 +791,7 @@ export class RaftNode {
   }
 
   private sendHeartbeat(to: NodeId): void {
-    const pr = this.progress.get(to) as Progress;
+    const pr = this.peers.get(to) as Progress;
     switch (pr.state) {
       case "snapshot":
         // The snapshot (or its answer) may have been lost: resend after a while.
@@ -838,7 +846,7 @@ export class RaftNode {
     const matches: number[] = [];
     for (const id of this.voters) {
       if (id === this.id) matches.push(this.log.stableLast);
-      else matches.push(this.progress.get(id)?.match ?? 0);
+      else matches.push(this.peers.get(id)?.match ?? 0);
     }
     matches.sort((a, b) => b - a);
     const needed = this.unsafe.commitOnMinority ? 1 : quorum(this.voters.size);
@@ -851,7 +859,7 @@ export class RaftNode {
       this.syncProgress();
       if (!this.voters.has(this.id)) {
         // Our own removal is committed. Tell the others the commit index, then step down.
-        for (const id of this.progress.keys()) this.sendHeartbeat(id);
+        for (const id of this.peers.keys()) this.sendHeartbeat(id);
         this.becomeFollower(this.term, NONE);
       }
     }
@@ -866,7 +874,7 @@ export class RaftNode {
     this.log.append([entry]);
     if (type === "config") this.recomputeConfig();
     this.maybeCommit();
-    for (const id of this.progress.keys()) this.sendAppend(id, false);
+    for (const id of this.peers.keys()) this.sendAppend(id, false);
     return { ok: true, index: entry.index, term: entry.term };
   }
 
@@ -877,8 +885,16 @@ export class RaftNode {
   // ---------------------------------------------------------------------------------------------
   // Membership
 
-  private isVoter(): boolean {
-    return this.voters.has(this.id);
+  /**
+   * Whether this node may campaign: it is a voter, or it was one before a change that is still
+   * uncommitted. The second case keeps the cluster live when a leader removes itself and loses
+   * leadership before the change commits: it may hold the only copy of that change, and if it
+   * could not campaign nobody with the newest log could.
+   */
+  private isPromotable(): boolean {
+    return (
+      this.voters.has(this.id) || (this.configIndex > this.log.commit && this.previousVoters.has(this.id))
+    );
   }
 
   /** The voter set in effect at `index` (at or after the snapshot). */
@@ -916,10 +932,10 @@ export class RaftNode {
       ...(this.configIndex > this.log.commit ? this.previousVoters : []),
     ]);
     peers.delete(this.id);
-    for (const id of this.progress.keys()) if (!peers.has(id)) this.progress.delete(id);
+    for (const id of this.peers.keys()) if (!peers.has(id)) this.peers.delete(id);
     for (const id of peers) {
-      if (this.progress.has(id)) continue;
-      this.progress.set(id, {
+      if (this.peers.has(id)) continue;
+      this.peers.set(id, {
         match: 0,
         next: this.log.lastIndex() + 1,
         state: "probe",

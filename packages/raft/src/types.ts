@@ -257,6 +257,4 @@ export interface Status {
   readonly voters: readonly NodeId[];
   /** The transfer target while a leadership transfer is under way, else 0. */
   readonly transferee: NodeId;
-  /** Only on the leader: one entry per peer it replicates to. */
-  readonly progress?: ReadonlyMap<NodeId, ProgressStatus>;
 }

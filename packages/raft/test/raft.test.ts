@@ -16,9 +16,13 @@ function entry(index: number, term: number): Entry {
   return { index, term, type: "normal", data: enc(`${index}@${term}`) };
 }
 
+/** A node's persisted state whose voter set comes from a snapshot at index 0. */
 function persisted(voters: number[], term: number, terms: number[], commit = 0): PersistedState {
-  const boot = bootstrapState(voters);
-  return { ...boot, hardState: { term, votedFor: 0, commit }, entries: terms.map((t, i) => entry(i + 1, t)) };
+  return {
+    hardState: { term, votedFor: 0, commit },
+    snapshot: { index: 0, term: 0, voters, data: new Uint8Array(0) },
+    entries: terms.map((t, i) => entry(i + 1, t)),
+  };
 }
 
 /** Everything needed for a leader to commit its no-op and for followers to learn the commit. */
@@ -46,8 +50,10 @@ describe("election", () => {
     settle(c);
     for (const id of [1, 2, 3]) {
       const s = c.raft(id).status();
-      expect(s).toMatchObject({ term: 1, leaderId: 1, commit: 1 });
-      const noop = must(c.raft(id).entries(1, 1)[0]);
+      // Index 1 is the bootstrap config entry every founder starts with; 2 is the leader's no-op.
+      expect(s).toMatchObject({ term: 1, leaderId: 1, commit: 2 });
+      expect(must(c.raft(id).entries(1, 1)[0])).toMatchObject({ index: 1, term: 0, type: "config" });
+      const noop = must(c.raft(id).entries(2, 2)[0]);
       expect(noop.type).toBe("leader-change");
       expect(decodeLeaderChange(noop.data)).toEqual({ leaderId: 1, voters: [1, 2, 3] });
     }
@@ -57,10 +63,10 @@ describe("election", () => {
     const c = new TestCluster([1]);
     c.raft(1).campaign();
     expect(c.raft(1).status().role).toBe("leader");
-    expect(c.raft(1).status().commit).toBe(0); // not before the no-op is persisted
+    expect(c.raft(1).status().commit).toBe(1); // not the no-op, before it is persisted
     c.process(1);
-    expect(c.raft(1).status().commit).toBe(1);
-    expect(c.propose(1, "a")).toMatchObject({ ok: true, index: 2, term: 1 });
+    expect(c.raft(1).status().commit).toBe(2);
+    expect(c.propose(1, "a")).toMatchObject({ ok: true, index: 3, term: 1 });
     expect(c.node(1).applied).toEqual(["a"]);
   });
 
@@ -362,19 +368,19 @@ describe("snapshots", () => {
     for (let i = 0; i < 10; i++) c.propose(1, `e${i}`);
     settle(c);
     const applied = c.raft(1).status().applied;
-    expect(applied).toBe(11);
-    const snap = c.raft(1).compact(applied, enc("state@11"));
-    expect(snap).toMatchObject({ index: 11, term: 1, voters: [1, 2, 3] });
+    expect(applied).toBe(12);
+    const snap = c.raft(1).compact(applied, enc("state@12"));
+    expect(snap).toMatchObject({ index: 12, term: 1, voters: [1, 2, 3] });
     c.node(1).storage.compacted(snap);
-    expect(c.raft(1).status().snapshotIndex).toBe(11);
+    expect(c.raft(1).status().snapshotIndex).toBe(12);
     c.heal();
     c.propose(1, "after");
     settle(c);
     const installed = c.node(3).readies.find((r) => r.snapshot !== undefined);
-    expect(installed?.snapshot).toMatchObject({ index: 11, term: 1 });
-    expect(new TextDecoder().decode(must(installed?.snapshot).data)).toBe("state@11");
-    expect(c.node(3).storage.snapshot.index).toBe(11);
-    expect(c.raft(3).status()).toMatchObject({ commit: 12, applied: 12, snapshotIndex: 11 });
+    expect(installed?.snapshot).toMatchObject({ index: 12, term: 1 });
+    expect(new TextDecoder().decode(must(installed?.snapshot).data)).toBe("state@12");
+    expect(c.node(3).storage.snapshot.index).toBe(12);
+    expect(c.raft(3).status()).toMatchObject({ commit: 13, applied: 13, snapshotIndex: 12 });
     expect(c.node(3).applied).toEqual(["after"]);
   });
 
@@ -383,7 +389,7 @@ describe("snapshots", () => {
     c.elect(1);
     c.propose(1, "a");
     settle(c);
-    c.raft(2).step({ type: "snapshot", from: 1, to: 2, term: 1, snapshot: c.raft(1).compact(2, enc("s")) });
+    c.raft(2).step({ type: "snapshot", from: 1, to: 2, term: 1, snapshot: c.raft(1).compact(3, enc("s")) });
     c.process(2);
     expect(c.raft(2).status().snapshotIndex).toBe(0);
   });
@@ -439,7 +445,7 @@ describe("membership", () => {
     c.add(4, bootstrapState([]));
     expect(c.raft(4).status().voters).toEqual([]);
     const add = c.raft(1).proposeConfChange({ type: "add-voter", node: 4 });
-    expect(add).toMatchObject({ ok: true, index: 7 });
+    expect(add).toMatchObject({ ok: true, index: 8 });
     // The new voter set is in effect on the leader as soon as it is appended.
     expect(c.raft(1).status().voters).toEqual([1, 2, 3, 4]);
     expect(c.raft(1).proposeConfChange({ type: "remove-voter", node: 2 })).toMatchObject({
@@ -447,15 +453,15 @@ describe("membership", () => {
     });
     c.process(1);
     settle(c);
-    expect(c.node(4).readies.some((r) => r.snapshot?.index === 6)).toBe(true);
+    expect(c.node(4).readies.some((r) => r.snapshot?.index === 7)).toBe(true);
     for (const id of [1, 2, 3, 4])
-      expect(c.raft(id).status()).toMatchObject({ voters: [1, 2, 3, 4], commit: 7 });
-    expect(decodeConfig(must(c.raft(4).entries(7, 7)[0]).data)).toEqual([1, 2, 3, 4]);
+      expect(c.raft(id).status()).toMatchObject({ voters: [1, 2, 3, 4], commit: 8 });
+    expect(decodeConfig(must(c.raft(4).entries(8, 8)[0]).data)).toEqual([1, 2, 3, 4]);
 
     expect(c.raft(1).proposeConfChange({ type: "remove-voter", node: 1 }).ok).toBe(true);
     c.process(1);
     settle(c);
-    expect(c.raft(1).status()).toMatchObject({ role: "follower", voters: [2, 3, 4], commit: 8 });
+    expect(c.raft(1).status()).toMatchObject({ role: "follower", voters: [2, 3, 4], commit: 9 });
     // The removed node never campaigns; the others elect a leader among themselves.
     for (let i = 0; i < 60 && c.leaders().length === 0; i++) {
       c.tickAll();
@@ -501,8 +507,8 @@ describe("membership", () => {
     c.heal();
     settle(c);
     expect(c.raft(1).status()).toMatchObject({ role: "follower", term: 2, voters: [1, 2, 3] });
-    expect(c.node(1).readies.some((r) => r.truncateFrom === 2)).toBe(true);
-    expect(c.raft(1).entries(2, 2)[0]).toMatchObject({ term: 2, type: "leader-change" });
+    expect(c.node(1).readies.some((r) => r.truncateFrom === 3)).toBe(true);
+    expect(c.raft(1).entries(3, 3)[0]).toMatchObject({ term: 2, type: "leader-change" });
   });
 });
 
@@ -514,7 +520,7 @@ describe("unsafe options", () => {
       settle(c);
       c.isolate(1);
       c.propose(1, "x");
-      expect(c.raft(1).status().commit).toBe(unsafe ? 2 : 1);
+      expect(c.raft(1).status().commit).toBe(unsafe ? 3 : 2);
     }
   });
 });
