@@ -348,6 +348,20 @@ describe("restart", () => {
     expect(c.node(2).applied).toEqual(["a", "b"]);
   });
 
+  it("accepts what a crash before the fsync may leave: entries without their hard state", () => {
+    // Entries of term 2 survived, the hard state naming term 2 (and any vote in it) did not.
+    const torn = persisted([1, 2, 3], 1, [1, 2], 1);
+    const r = new RaftNode({ id: 1, storage: torn, random: seeded(1) });
+    expect(r.status()).toMatchObject({ term: 2, votedFor: 0, commit: 1 });
+    // A snapshot survived, the hard state committing it did not: a snapshot is committed anyway.
+    const snap: PersistedState = {
+      hardState: { term: 1, votedFor: 0, commit: 0 },
+      snapshot: { index: 4, term: 1, voters: [1, 2, 3], data: enc("s") },
+      entries: [],
+    };
+    expect(new RaftNode({ id: 1, storage: snap, random: seeded(1) }).status().commit).toBe(4);
+  });
+
   it("refuses a corrupt persisted state loudly", () => {
     const bad = { ...persisted([1], 1, [1, 1], 5) };
     expect(() => new RaftNode({ id: 1, storage: bad, random: seeded(1) })).toThrow(/commit/);

@@ -1,6 +1,7 @@
 export { Checker, type Observed, Violation } from "./checker.js";
 export { type DiskWrite, SimDisk } from "./disk.js";
 export { describeMessage } from "./format.js";
+export { Interaction } from "./interaction.js";
 export { CALM, Links, Network, type NetworkFaults } from "./network.js";
 export { Scheduler } from "./scheduler.js";
 export {
