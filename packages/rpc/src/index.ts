@@ -18,6 +18,7 @@ export {
   inProcessTransport,
   type Timers,
 } from "./in-process.js";
+export { LeaderClient, type LeaderClientOptions } from "./leader-client.js";
 export { serve } from "./serve.js";
 export type {
   CallOptions,

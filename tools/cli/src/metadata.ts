@@ -124,7 +124,7 @@ export async function dumpImage(
   const statuses = await fetchStatuses(voters, timeoutMs);
   const leader = statuses.find((s) => s.ok && s.status.role === RaftRole.LEADER);
   const order = [leader, ...statuses.filter((s) => s !== leader)].filter(
-    (s): s is VoterStatus & { ok: true } => s?.ok,
+    (s): s is VoterStatus & { ok: true } => s?.ok === true,
   );
   for (const s of order) {
     const transport = grpcTransport(s.voter.address);

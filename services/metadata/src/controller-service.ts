@@ -1,0 +1,274 @@
+/**
+ * The active controller: ControllerService over gRPC on every voter. Writes
+ * are answered only by the Raft leader (others answer with the leader's
+ * address); a write runs the controller frontend against the image, proposes
+ * the records it returns as one batch, and answers once that batch is
+ * committed and applied. Writes run one at a time, so each frontend sees every
+ * earlier write. Watches are served by any voter from its applied image.
+ */
+
+import type { NodeId } from "@runnel/raft";
+import {
+  Code,
+  type ControllerService,
+  notLeaderError,
+  RpcError,
+  type ServiceImpl,
+  type WatchEvent,
+} from "@runnel/rpc";
+import type { Clock, Logger } from "@runnel/runtime";
+import {
+  allocateProducerIds,
+  alterConfigs,
+  alterPartition,
+  brokerHeartbeat,
+  type ControllerError,
+  type ControllerOptions,
+  createPartitions,
+  createTopics,
+  deleteTopics,
+  electLeaders,
+  expireLeases,
+  initialLeases,
+  isLeaseAlive,
+  type MetadataImage,
+  nextOffsetOf,
+  type Outcome,
+  type RandomBytes,
+  type Result,
+  registerBroker,
+  statusCodeOf,
+  unregisterBroker,
+} from "./controller/index.js";
+import { NotLeaderError, type RaftDriver } from "./raft/driver.js";
+import { encodeBatch, type MetadataStateMachine, RESUBSCRIBE, WATCHER_QUEUE_MAX } from "./state-machine.js";
+
+export interface ControllerServiceOptions {
+  readonly clusterId: string;
+  readonly driver: RaftDriver;
+  readonly stateMachine: MetadataStateMachine;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly randomBytes: RandomBytes;
+  readonly controller: ControllerOptions;
+  /** A broker that has not heartbeaten for this long is fenced. */
+  readonly sessionTimeoutMs: number;
+  /** A write not committed within this long answers DeadlineExceeded (it may still commit). */
+  readonly writeTimeoutMs: number;
+  /** Voter addresses, to tell callers where the leader is. */
+  readonly voterAddresses: ReadonlyMap<NodeId, string>;
+}
+
+export class ActiveController {
+  private writes: Promise<unknown> = Promise.resolve();
+  /** Soft state of the active controller: when each broker last heartbeat here. */
+  private heartbeats = new Map<number, number>();
+  private leader = false;
+  private leaseTimer: { cancel(): void } | null = null;
+  private stopped = false;
+
+  constructor(private readonly o: ControllerServiceOptions) {}
+
+  /** Called when this voter becomes or stops being the Raft leader. */
+  onRoleChange(isLeader: boolean): void {
+    if (isLeader === this.leader) return;
+    this.leader = isLeader;
+    if (isLeader) {
+      // Every known broker gets a fresh lease from the moment this controller took over:
+      // heartbeats sent to the previous controller are not known here.
+      this.heartbeats = initialLeases(this.o.stateMachine.image, this.o.clock.now());
+      this.o.logger.info({ brokers: this.heartbeats.size }, "became the active controller");
+      this.scheduleLeaseCheck();
+    } else {
+      this.leaseTimer?.cancel();
+      this.leaseTimer = null;
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.leaseTimer?.cancel();
+  }
+
+  private scheduleLeaseCheck(): void {
+    if (this.stopped || !this.leader) return;
+    const every = Math.max(50, Math.floor(this.o.sessionTimeoutMs / 10));
+    this.leaseTimer = this.o.clock.setTimeout(() => {
+      void this.checkLeases().finally(() => this.scheduleLeaseCheck());
+    }, every);
+  }
+
+  private async checkLeases(): Promise<void> {
+    await this.write((image) => {
+      const expiry = expireLeases(image, this.o.clock.now(), this.o.sessionTimeoutMs, this.heartbeats);
+      if (expiry.fenced.length > 0) {
+        this.o.logger.warn({ brokers: expiry.fenced }, "broker leases lapsed: fencing");
+      }
+      return { records: expiry.records, response: undefined };
+    }).catch((e: unknown) => {
+      if (!(e instanceof RpcError)) this.o.logger.warn({ error: String(e) }, "lease check failed");
+    });
+  }
+
+  private notLeader(leaderId: NodeId): RpcError {
+    return notLeaderError(
+      {
+        leaderId,
+        leaderAddress: this.o.voterAddresses.get(leaderId) ?? "",
+        leaderEpoch: this.o.driver.status().term,
+      },
+      leaderId === 0
+        ? "no metadata leader is known yet; retry"
+        : `not the metadata leader; node ${leaderId} leads`,
+    );
+  }
+
+  /**
+   * Runs one write: the frontend sees the image with every earlier write applied;
+   * its records are proposed as one batch; the response is returned once applied.
+   */
+  private write<R>(frontend: (image: MetadataImage) => Outcome<R>): Promise<R> {
+    const run = async (): Promise<R> => {
+      const status = this.o.driver.status();
+      if (status.role !== "leader") throw this.notLeader(status.leaderId);
+      const outcome = frontend(this.o.stateMachine.image);
+      if (outcome.records.length === 0) return outcome.response;
+      try {
+        await withTimeout(
+          this.o.driver.propose(encodeBatch(outcome.records)),
+          this.o.writeTimeoutMs,
+          this.o.clock,
+        );
+      } catch (e) {
+        if (e instanceof NotLeaderError) throw this.notLeader(e.leaderId);
+        if (e instanceof TimeoutError) {
+          throw new RpcError(
+            Code.DeadlineExceeded,
+            `the write was not committed within ${this.o.writeTimeoutMs} ms`,
+          );
+        }
+        throw e;
+      }
+      return outcome.response;
+    };
+    const next = this.writes.then(run, run);
+    this.writes = next.catch(() => {});
+    return next;
+  }
+
+  /** A frontend that reports whole-request errors as gRPC status codes. */
+  private writeOrStatus<R>(frontend: (image: MetadataImage) => Result<Outcome<R>>): Promise<R> {
+    return this.write((image) => {
+      const r = frontend(image);
+      if (!r.ok) throw statusError(r.error);
+      return r.value;
+    });
+  }
+
+  impl(): ServiceImpl<typeof ControllerService> {
+    const o = this.o;
+    return {
+      brokerRegistration: (req) =>
+        this.writeOrStatus((image) =>
+          registerBroker(image, req, {
+            clusterId: o.clusterId,
+            nextOffset: nextOffsetOf(image),
+            leaseAlive: (id) => isLeaseAlive(this.heartbeats, id, o.clock.now(), o.sessionTimeoutMs),
+          }),
+        ).then((response) => {
+          this.heartbeats.set(req.brokerId, o.clock.now());
+          return response;
+        }),
+      brokerHeartbeat: (req) =>
+        this.writeOrStatus((image) => {
+          const r = brokerHeartbeat(image, req);
+          if (r.ok) this.heartbeats.set(req.brokerId, o.clock.now());
+          return r;
+        }),
+      createTopics: (req) =>
+        this.write((image) =>
+          createTopics(image, req, { options: o.controller, randomBytes: o.randomBytes }),
+        ),
+      deleteTopics: (req) => this.write((image) => deleteTopics(image, req)),
+      createPartitions: (req) => this.write((image) => createPartitions(image, req, o.controller)),
+      alterConfigs: (req) => this.write((image) => alterConfigs(image, req)),
+      allocateProducerIds: (req) => this.write((image) => allocateProducerIds(image, req, o.controller)),
+      alterPartition: (req) => this.write((image) => alterPartition(image, req)),
+      electLeaders: (req) => this.write((image) => electLeaders(image, req, o.controller)),
+      unregisterBroker: (req) => this.write((image) => unregisterBroker(image, req)),
+      watch: (req, context) => this.watch(req.fromOffset, context.signal),
+    };
+  }
+
+  private async *watch(fromOffset: bigint, signal: AbortSignal): AsyncIterable<WatchEvent> {
+    const queue: WatchEvent[] = [];
+    let wake: (() => void) | null = null;
+    let overflow = false;
+    const watcher = {
+      push: (event: WatchEvent): boolean => {
+        if (queue.length >= WATCHER_QUEUE_MAX) {
+          overflow = true;
+          wake?.();
+          return false;
+        }
+        queue.push(event);
+        wake?.();
+        return true;
+      },
+    };
+    const plan = this.o.stateMachine.watch(fromOffset, watcher);
+    if (plan.kind === "out-of-range") throw new RpcError(Code.OutOfRange, plan.message);
+    const onAbort = (): void => wake?.();
+    signal.addEventListener("abort", onAbort);
+    try {
+      for (const e of plan.events) yield e;
+      for (;;) {
+        while (queue.length > 0) {
+          const e = queue.shift() as WatchEvent;
+          if (e === RESUBSCRIBE) {
+            throw new RpcError(
+              Code.Aborted,
+              "the metadata image was replaced by a snapshot; watch again from your offset",
+            );
+          }
+          yield e;
+        }
+        if (overflow)
+          throw new RpcError(
+            Code.ResourceExhausted,
+            "the watcher fell too far behind; watch again from your offset",
+          );
+        if (signal.aborted) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = null;
+      }
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+      this.o.stateMachine.unwatch(watcher);
+    }
+  }
+}
+
+function statusError(e: ControllerError): RpcError {
+  return new RpcError(statusCodeOf(e), e.message);
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(p: Promise<T>, ms: number, clock: Clock): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = clock.setTimeout(() => reject(new TimeoutError()), ms);
+    p.then(
+      (v) => {
+        timer.cancel();
+        resolve(v);
+      },
+      (e: unknown) => {
+        timer.cancel();
+        reject(e);
+      },
+    );
+  });
+}

@@ -1,0 +1,335 @@
+/**
+ * The Raft shell: drives the pure core (`@runnel/raft`) with ticks, peer
+ * messages and proposals, and carries out each `Ready` in the order the core
+ * requires: persist (and fsync), then send, then apply, then advance.
+ *
+ * All work on the core runs one step at a time through `exclusive`, so the
+ * core never sees two inputs at once and a Ready is always finished before the
+ * next input.
+ */
+import {
+  type Entry,
+  type Message,
+  type NodeId,
+  type ProposeResult,
+  RaftNode,
+  type Ready,
+  type Role,
+  type Snapshot,
+  type Status,
+} from "@runnel/raft";
+import type { Clock, Logger, Random } from "@runnel/runtime";
+import type { RaftStorage } from "../storage/index.js";
+import {
+  fromLogEntry,
+  fromStoredHardState,
+  fromStoredSnapshot,
+  toLogEntry,
+  toStoredHardState,
+  toStoredSnapshot,
+} from "./codec.js";
+
+/** What the replicated log drives: the metadata image, in the metadata service. */
+export interface StateMachine {
+  /** Applies one committed entry, in log order. Normal entries carry application data. */
+  apply(entry: Entry): void;
+  /** Replaces the whole state with a snapshot's (a follower installing the leader's snapshot). */
+  restore(snapshot: Snapshot): void;
+  /** The state as of the last applied entry, for a snapshot. */
+  snapshotData(): Uint8Array;
+}
+
+/** Where outgoing messages go. A response to a request being served is returned instead. */
+export interface MessageSink {
+  send(message: Message): void;
+}
+
+export interface DriverOptions {
+  readonly id: NodeId;
+  readonly storage: RaftStorage;
+  readonly stateMachine: StateMachine;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly logger: Logger;
+  readonly tickMs: number;
+  readonly electionTicks: number;
+  readonly heartbeatTicks: number;
+  /** Take a snapshot and compact the log once this many entries were applied since the last one. */
+  readonly snapshotEveryEntries: number;
+  /** Voters to bootstrap a brand-new (empty) data directory with. */
+  readonly initialVoters: readonly NodeId[];
+}
+
+export class NotLeaderError extends Error {
+  override readonly name = "NotLeaderError";
+  constructor(readonly leaderId: NodeId) {
+    super(leaderId === 0 ? "no leader is known yet" : `node ${leaderId} leads`);
+  }
+}
+
+interface Pending {
+  readonly term: number;
+  readonly resolve: (index: number) => void;
+  readonly reject: (e: Error) => void;
+}
+
+/** Response types a served request waits for, by request type. */
+const RESPONSE_TO: Partial<Record<Message["type"], Message["type"]>> = {
+  vote: "vote-response",
+  append: "append-response",
+  snapshot: "snapshot-response",
+};
+
+export class RaftDriver {
+  private readonly node: RaftNode;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly pending = new Map<number, Pending>();
+  private sink: MessageSink = { send: () => {} };
+  private tickTimer: { cancel(): void } | null = null;
+  private stopped = false;
+  private appliedSinceSnapshot = 0;
+  /** Responses the current step produced for a request being served, by receiver and type. */
+  private capture: { to: NodeId; type: Message["type"]; found: Message | null } | null = null;
+  private lastContact = new Map<NodeId, number>();
+  private roleListeners: ((role: Role, leaderId: NodeId) => void)[] = [];
+
+  private constructor(
+    private readonly options: DriverOptions,
+    node: RaftNode,
+  ) {
+    this.node = node;
+  }
+
+  /** Rebuilds the core from what the storage recovered (or bootstraps an empty directory). */
+  static async open(options: DriverOptions): Promise<RaftDriver> {
+    const { storage } = options;
+    const stored = await storage.snapshot();
+    const hardState = fromStoredHardState(await storage.hardState());
+    const first = await storage.firstIndex();
+    const last = await storage.lastIndex();
+    const entries = last >= first ? (await storage.entries(first, last + 1)).map(fromLogEntry) : [];
+    let snapshot: Snapshot;
+    if (stored !== null) {
+      snapshot = fromStoredSnapshot(stored);
+    } else {
+      // No snapshot yet: the configured voters are the bootstrap "snapshot" at index 0.
+      // Nothing needs storing: membership changes since are config entries in the log,
+      // and once the log is compacted a real snapshot carries the voter set.
+      snapshot = {
+        index: 0,
+        term: 0,
+        voters: [...options.initialVoters].sort((a, b) => a - b),
+        data: new Uint8Array(0),
+      };
+    }
+    if (stored !== null) options.stateMachine.restore(snapshot);
+    const node = new RaftNode({
+      id: options.id,
+      storage: { hardState, snapshot, entries },
+      random: options.random,
+      electionTicks: options.electionTicks,
+      heartbeatTicks: options.heartbeatTicks,
+    });
+    const driver = new RaftDriver(options, node);
+    options.logger.info(
+      {
+        term: hardState.term,
+        commit: hardState.commit,
+        snapshotIndex: snapshot.index,
+        lastIndex: last,
+        voters: snapshot.voters,
+      },
+      "raft state recovered",
+    );
+    return driver;
+  }
+
+  setSink(sink: MessageSink): void {
+    this.sink = sink;
+  }
+
+  /** Calls `listener` whenever this node's role or known leader changes. */
+  onRoleChange(listener: (role: Role, leaderId: NodeId) => void): void {
+    this.roleListeners.push(listener);
+  }
+
+  start(): void {
+    const loop = (): void => {
+      if (this.stopped) return;
+      this.tickTimer = this.options.clock.setTimeout(() => {
+        void this.exclusive(async () => {
+          this.node.tick();
+          await this.pump();
+        }).finally(loop);
+      }, this.options.tickMs);
+    };
+    loop();
+    // Apply anything committed before a restart, without waiting for a leader.
+    void this.exclusive(() => this.pump());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.tickTimer?.cancel();
+    await this.chain.catch(() => {});
+    for (const [, p] of this.pending) p.reject(new Error("the metadata node is shutting down"));
+    this.pending.clear();
+  }
+
+  /** Runs `fn` after every earlier step has finished. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  /** A message from a peer that needs no answer (a response to one of our requests). */
+  receive(message: Message): Promise<void> {
+    this.lastContact.set(message.from, this.options.clock.now());
+    return this.exclusive(async () => {
+      if (this.stopped) return;
+      this.node.step(message);
+      await this.pump();
+    });
+  }
+
+  /**
+   * A request from a peer: steps it and returns the core's response to it,
+   * once everything the response depends on is durable; null if the core
+   * chose not to answer (a message it ignores).
+   */
+  serve(message: Message): Promise<Message | null> {
+    this.lastContact.set(message.from, this.options.clock.now());
+    return this.exclusive(async () => {
+      if (this.stopped) return null;
+      const type = RESPONSE_TO[message.type];
+      this.capture = type === undefined ? null : { to: message.from, type, found: null };
+      try {
+        this.node.step(message);
+        await this.pump();
+        return this.capture?.found ?? null;
+      } finally {
+        this.capture = null;
+      }
+    });
+  }
+
+  /**
+   * Proposes application data; resolves with its log index once it is
+   * committed and applied here, rejects with NotLeaderError when this node
+   * does not lead, or when another leader's entry took the index.
+   */
+  async propose(data: Uint8Array): Promise<number> {
+    // The wait for the commit happens outside `exclusive`: committing needs later steps.
+    const committed = await this.exclusive(async () => {
+      const result: ProposeResult = this.node.propose(data);
+      if (!result.ok) {
+        if (result.reason === "not-leader" || result.reason === "transferring")
+          throw new NotLeaderError(result.leaderId);
+        throw new Error(`proposal refused: ${result.reason}`);
+      }
+      const wait = new Promise<number>((resolve, reject) => {
+        this.pending.set(result.index, { term: result.term, resolve, reject });
+      });
+      await this.pump();
+      return { wait };
+    });
+    return committed.wait;
+  }
+
+  transferLeadership(to: NodeId): Promise<void> {
+    return this.exclusive(async () => {
+      const r = this.node.transferLeadership(to);
+      if (!r.ok) throw new NotLeaderError(r.leaderId);
+      await this.pump();
+    });
+  }
+
+  status(): Status {
+    return this.node.status();
+  }
+
+  progress(): ReturnType<RaftNode["progress"]> {
+    return this.node.progress();
+  }
+
+  /** Milliseconds since a message from each peer last arrived. */
+  lastContactMs(peer: NodeId): number {
+    const t = this.lastContact.get(peer);
+    return t === undefined ? -1 : this.options.clock.now() - t;
+  }
+
+  private async pump(): Promise<void> {
+    while (this.node.hasReady()) {
+      const rd = this.node.ready();
+      await this.persist(rd);
+      for (const m of rd.messages) {
+        const c = this.capture;
+        if (c !== null && c.found === null && m.to === c.to && m.type === c.type) c.found = m;
+        else this.sink.send(m);
+      }
+      if (rd.softState !== undefined) {
+        const { role, leaderId } = rd.softState;
+        this.options.logger.info(
+          { role, leader: leaderId, term: this.node.status().term },
+          "raft role changed",
+        );
+        for (const l of this.roleListeners) l(role, leaderId);
+      }
+      if (rd.snapshot !== undefined) {
+        this.options.stateMachine.restore(rd.snapshot);
+        this.appliedSinceSnapshot = 0;
+      }
+      for (const e of rd.committed) this.applyEntry(e);
+      this.node.advance(rd);
+      await this.maybeSnapshot();
+    }
+  }
+
+  private async persist(rd: Ready): Promise<void> {
+    const { storage } = this.options;
+    let dirty = false;
+    if (rd.snapshot !== undefined) {
+      await storage.saveSnapshot(toStoredSnapshot(rd.snapshot));
+      dirty = true;
+    }
+    if (rd.truncateFrom !== undefined) {
+      await storage.truncateSuffix(rd.truncateFrom);
+      dirty = true;
+    }
+    if (rd.entries.length > 0) {
+      await storage.append(rd.entries.map(toLogEntry));
+      dirty = true;
+    }
+    if (rd.hardState !== undefined) {
+      await storage.setHardState(toStoredHardState(rd.hardState));
+      dirty = true;
+    }
+    // A vote or an acknowledgement counts only once it is on disk.
+    if (dirty) await storage.sync();
+  }
+
+  private applyEntry(e: Entry): void {
+    this.options.stateMachine.apply(e);
+    this.appliedSinceSnapshot++;
+    const p = this.pending.get(e.index);
+    if (p === undefined) return;
+    this.pending.delete(e.index);
+    if (p.term === e.term) p.resolve(e.index);
+    else p.reject(new NotLeaderError(this.node.status().leaderId));
+  }
+
+  private async maybeSnapshot(): Promise<void> {
+    if (this.appliedSinceSnapshot < this.options.snapshotEveryEntries) return;
+    const applied = this.node.status().applied;
+    if (applied <= this.node.status().snapshotIndex) return;
+    const snapshot = this.node.compact(applied, this.options.stateMachine.snapshotData());
+    await this.options.storage.saveSnapshot(toStoredSnapshot(snapshot));
+    await this.options.storage.compact(snapshot.index);
+    this.appliedSinceSnapshot = 0;
+    this.options.logger.info(
+      { index: snapshot.index, bytes: snapshot.data.byteLength },
+      "snapshot taken, log compacted",
+    );
+  }
+}
