@@ -8,6 +8,7 @@
  * next input.
  */
 import {
+  bootstrapState,
   type Entry,
   type Message,
   type NodeId,
@@ -104,23 +105,24 @@ export class RaftDriver {
   static async open(options: DriverOptions): Promise<RaftDriver> {
     const { storage } = options;
     const stored = await storage.snapshot();
-    const hardState = fromStoredHardState(await storage.hardState());
+    let hardState = fromStoredHardState(await storage.hardState());
     const first = await storage.firstIndex();
-    const last = await storage.lastIndex();
-    const entries = last >= first ? (await storage.entries(first, last + 1)).map(fromLogEntry) : [];
+    let last = await storage.lastIndex();
+    let entries = last >= first ? (await storage.entries(first, last + 1)).map(fromLogEntry) : [];
     let snapshot: Snapshot;
     if (stored !== null) {
       snapshot = fromStoredSnapshot(stored);
+    } else if (last === 0 && hardState.term === 0) {
+      // A founding voter's first start: its log begins with the initial voter set, the
+      // same committed entry on every founder (see bootstrapState).
+      const boot = bootstrapState(options.initialVoters);
+      await storage.append(boot.entries.map(toLogEntry));
+      await storage.setHardState(toStoredHardState(boot.hardState));
+      await storage.sync();
+      ({ hardState, snapshot, entries } = { hardState: boot.hardState, snapshot: boot.snapshot, entries: [...boot.entries] });
+      last = entries.length;
     } else {
-      // No snapshot yet: the configured voters are the bootstrap "snapshot" at index 0.
-      // Nothing needs storing: membership changes since are config entries in the log,
-      // and once the log is compacted a real snapshot carries the voter set.
-      snapshot = {
-        index: 0,
-        term: 0,
-        voters: [...options.initialVoters].sort((a, b) => a - b),
-        data: new Uint8Array(0),
-      };
+      snapshot = { index: 0, term: 0, voters: [], data: new Uint8Array(0) };
     }
     if (stored !== null) options.stateMachine.restore(snapshot);
     const node = new RaftNode({
