@@ -1,18 +1,33 @@
 /**
- * `pnpm bench`: runs every benchmark, prints MB/s and the ratio to the
- * baseline measured in the same run, and writes the figures to bench/results/.
+ * `pnpm bench [codec|metadata]...`: runs the benchmarks (all by default),
+ * prints each figure with its ratio to a baseline measured in the same run,
+ * and writes the figures to bench/results/.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { codecWorkloads } from "./codec.js";
 import { type Measurement, measure } from "./harness.js";
+import { metadataBench } from "./metadata.js";
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "../results");
 
-function report(title: string, results: Measurement[]): void {
+function write(name: string, figures: unknown): void {
+  mkdirSync(resultsDir, { recursive: true });
+  const out = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    ...(figures as object),
+  };
+  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nwritten to bench/results/${name}.json`);
+}
+
+function codec(): void {
+  const results = codecWorkloads().map((w) => measure(w));
   const baseline = results[0] as Measurement;
-  console.log(`\n${title}`);
+  console.log("\ncodec");
   const width = Math.max(...results.map((r) => r.name.length));
   for (const r of results) {
     const ratio = r.megabytesPerSecond / baseline.megabytesPerSecond;
@@ -22,24 +37,33 @@ function report(title: string, results: Measurement[]): void {
         .padStart(7)} ops/s  ${ratio.toFixed(2).padStart(6)}x baseline`,
     );
   }
-}
-
-function main(): void {
-  const codec = codecWorkloads().map((w) => measure(w));
-  report("codec", codec);
-  mkdirSync(resultsDir, { recursive: true });
-  const out = {
-    date: new Date().toISOString(),
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-    codec: codec.map((m) => ({
+  write("codec", {
+    codec: results.map((m) => ({
       ...m,
-      ratioToBaseline: m.megabytesPerSecond / (codec[0] as Measurement).megabytesPerSecond,
+      ratioToBaseline: m.megabytesPerSecond / baseline.megabytesPerSecond,
     })),
-  };
-  const file = join(resultsDir, "codec.json");
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`\nwritten to bench/results/codec.json`);
+  });
 }
 
-main();
+async function metadata(): Promise<void> {
+  const r = await metadataBench({ seconds: 5, concurrency: [1, 8] });
+  console.log("\nmetadata quorum (3 voters on loopback, fsync on)");
+  console.log(
+    `  baseline: append + fsync on the same disk     ${r.baselineFsyncsPerSecond.toFixed(0).padStart(7)} fsyncs/s`,
+  );
+  for (const run of r.runs) {
+    console.log(
+      `  committed writes, ${String(run.concurrency).padStart(2)} client(s)             ${run.writesPerSecond
+        .toFixed(0)
+        .padStart(
+          7,
+        )} writes/s  p50 ${run.p50Ms.toFixed(1)} ms  p99 ${run.p99Ms.toFixed(1)} ms  ${run.ratioToBaseline.toFixed(2)}x baseline`,
+    );
+  }
+  write("metadata", r);
+}
+
+const selected = process.argv.slice(2);
+const all = selected.length === 0;
+if (all || selected.includes("codec")) codec();
+if (all || selected.includes("metadata")) await metadata();

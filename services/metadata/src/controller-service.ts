@@ -21,6 +21,7 @@ import {
   allocateProducerIds,
   alterConfigs,
   alterPartition,
+  apply,
   brokerHeartbeat,
   type ControllerError,
   type ControllerOptions,
@@ -66,6 +67,8 @@ export class ActiveController {
   private leader = false;
   private leaseTimer: { cancel(): void } | null = null;
   private stopped = false;
+  /** The leader image: the committed image plus every write proposed in `term` and not yet applied. */
+  private speculative: { image: MetadataImage; term: number } | null = null;
 
   constructor(private readonly o: ControllerServiceOptions) {}
 
@@ -73,6 +76,7 @@ export class ActiveController {
   onRoleChange(isLeader: boolean): void {
     if (isLeader === this.leader) return;
     this.leader = isLeader;
+    this.speculative = null;
     if (isLeader) {
       // Every known broker gets a fresh lease from the moment this controller took over:
       // heartbeats sent to the previous controller are not known here.
@@ -124,22 +128,45 @@ export class ActiveController {
   }
 
   /**
-   * Runs one write: the frontend sees the image with every earlier write applied;
-   * its records are proposed as one batch; the response is returned once applied.
+   * Runs one write. Writes are validated one at a time, each against the
+   * leader image: the committed image with every write proposed before it
+   * applied, so a frontend never passes a request that conflicts with one in
+   * flight. Proposals do not wait for each other's commit, so concurrent
+   * writes share Raft round trips and fsyncs. The response is returned once
+   * the write's batch is committed and applied.
    */
   private write<R>(frontend: (image: MetadataImage) => Outcome<R>): Promise<R> {
-    const run = async (): Promise<R> => {
-      const status = this.o.driver.status();
+    const propose = async (): Promise<{ response: R; committed?: Promise<number> }> => {
+      const { driver, stateMachine } = this.o;
+      const status = driver.status();
       if (status.role !== "leader") throw this.notLeader(status.leaderId);
-      const outcome = frontend(this.o.stateMachine.image);
-      if (outcome.records.length === 0) return outcome.response;
+      if (!driver.leaderCaughtUp()) {
+        throw new RpcError(Code.Unavailable, "the new metadata leader is still applying the log; retry");
+      }
+      const spec = this.speculative;
+      const base = spec !== null && spec.term === status.term ? spec.image : stateMachine.image;
+      const outcome = frontend(base);
+      if (outcome.records.length === 0) return { response: outcome.response };
+      // Applying here first checks the records as every voter will; a bug in a frontend
+      // fails this request instead of poisoning the log.
+      const next = apply(base, outcome.records, nextOffsetOf(base), status.term);
       try {
-        await withTimeout(
-          this.o.driver.propose(encodeBatch(outcome.records)),
-          this.o.writeTimeoutMs,
-          this.o.clock,
-        );
+        const proposal = await driver.proposeAsync(encodeBatch(outcome.records));
+        this.speculative = { image: next, term: status.term };
+        return { response: outcome.response, committed: proposal.committed };
       } catch (e) {
+        this.speculative = null;
+        throw e instanceof NotLeaderError ? this.notLeader(e.leaderId) : e;
+      }
+    };
+    const proposed = this.writes.then(propose, propose);
+    this.writes = proposed.catch(() => {});
+    return proposed.then(async ({ response, committed }) => {
+      if (committed === undefined) return response;
+      try {
+        await withTimeout(committed, this.o.writeTimeoutMs, this.o.clock);
+      } catch (e) {
+        this.speculative = null;
         if (e instanceof NotLeaderError) throw this.notLeader(e.leaderId);
         if (e instanceof TimeoutError) {
           throw new RpcError(
@@ -149,11 +176,8 @@ export class ActiveController {
         }
         throw e;
       }
-      return outcome.response;
-    };
-    const next = this.writes.then(run, run);
-    this.writes = next.catch(() => {});
-    return next;
+      return response;
+    });
   }
 
   /** A frontend that reports whole-request errors as gRPC status codes. */

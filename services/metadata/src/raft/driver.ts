@@ -10,6 +10,7 @@
 import {
   bootstrapState,
   type Entry,
+  type HardState,
   type Message,
   type NodeId,
   type ProposeResult,
@@ -74,6 +75,9 @@ interface Pending {
   readonly reject: (e: Error) => void;
 }
 
+/** How often a commit index that changed alone is written to disk. */
+const COMMIT_PERSIST_EVERY_MS = 1_000;
+
 /** Response types a served request waits for, by request type. */
 const RESPONSE_TO: Partial<Record<Message["type"], Message["type"]>> = {
   vote: "vote-response",
@@ -93,6 +97,10 @@ export class RaftDriver {
   private capture: { to: NodeId; type: Message["type"]; found: Message | null } | null = null;
   private lastContact = new Map<NodeId, number>();
   private roleListeners: ((role: Role, leaderId: NodeId) => void)[] = [];
+  private persistedHardState: HardState | undefined;
+  private persistedAtMs = 0;
+  /** Term of the last applied leader-change entry: a leader has caught up once it equals its term. */
+  private appliedLeaderTerm = 0;
 
   private constructor(
     private readonly options: DriverOptions,
@@ -119,7 +127,11 @@ export class RaftDriver {
       await storage.append(boot.entries.map(toLogEntry));
       await storage.setHardState(toStoredHardState(boot.hardState));
       await storage.sync();
-      ({ hardState, snapshot, entries } = { hardState: boot.hardState, snapshot: boot.snapshot, entries: [...boot.entries] });
+      ({ hardState, snapshot, entries } = {
+        hardState: boot.hardState,
+        snapshot: boot.snapshot,
+        entries: [...boot.entries],
+      });
       last = entries.length;
     } else {
       snapshot = { index: 0, term: 0, voters: [], data: new Uint8Array(0) };
@@ -191,7 +203,19 @@ export class RaftDriver {
     return this.exclusive(async () => {
       if (this.stopped) return;
       this.node.step(message);
-      await this.pump();
+      this.schedulePump();
+    });
+  }
+
+  private pumpScheduled = false;
+
+  /** Runs one pump after the inputs queued so far, so that they share a Ready (and an fsync). */
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    void this.exclusive(async () => {
+      this.pumpScheduled = false;
+      if (!this.stopped) await this.pump();
     });
   }
 
@@ -221,22 +245,44 @@ export class RaftDriver {
    * committed and applied here, rejects with NotLeaderError when this node
    * does not lead, or when another leader's entry took the index.
    */
-  async propose(data: Uint8Array): Promise<number> {
-    // The wait for the commit happens outside `exclusive`: committing needs later steps.
-    const committed = await this.exclusive(async () => {
+  /**
+   * Proposes application data. Resolves once the entry is appended here, with
+   * its index and a promise that settles when it is committed and applied
+   * (rejected with NotLeaderError if another leader's entry took the index).
+   * Rejects at once with NotLeaderError when this node does not lead.
+   */
+  proposeAsync(data: Uint8Array): Promise<{ index: number; committed: Promise<number> }> {
+    return this.exclusive(async () => {
       const result: ProposeResult = this.node.propose(data);
       if (!result.ok) {
         if (result.reason === "not-leader" || result.reason === "transferring")
           throw new NotLeaderError(result.leaderId);
         throw new Error(`proposal refused: ${result.reason}`);
       }
-      const wait = new Promise<number>((resolve, reject) => {
+      const committed = new Promise<number>((resolve, reject) => {
         this.pending.set(result.index, { term: result.term, resolve, reject });
       });
-      await this.pump();
-      return { wait };
+      // The caller may not await it (it may fail over first); the rejection is theirs to see.
+      committed.catch(() => {});
+      // Proposals that arrive while a Ready is being persisted share the next fsync.
+      this.schedulePump();
+      return { index: result.index, committed };
     });
-    return committed.wait;
+  }
+
+  /** Proposes and waits for the commit (see proposeAsync). */
+  async propose(data: Uint8Array): Promise<number> {
+    return (await this.proposeAsync(data)).committed;
+  }
+
+  /**
+   * Whether this node leads and has applied every entry before its own term's
+   * first entry, so that its state machine shows everything committed before
+   * it took over. A new leader must not validate requests against less.
+   */
+  leaderCaughtUp(): boolean {
+    const s = this.node.status();
+    return s.role === "leader" && this.appliedLeaderTerm === s.term;
   }
 
   transferLeadership(to: NodeId): Promise<void> {
@@ -288,6 +334,18 @@ export class RaftDriver {
     }
   }
 
+  /**
+   * Term and vote must be durable before any message that depends on them is
+   * sent. The commit index need not be (a restarted node relearns it from the
+   * leader); writing it costs two extra fsyncs (the file and its directory), so
+   * a change of commit alone is written only every `COMMIT_PERSIST_EVERY_MS`.
+   */
+  private mustPersist(h: HardState): boolean {
+    const p = this.persistedHardState;
+    if (p === undefined || h.term !== p.term || h.votedFor !== p.votedFor) return true;
+    return h.commit !== p.commit && this.options.clock.now() - this.persistedAtMs >= COMMIT_PERSIST_EVERY_MS;
+  }
+
   private async persist(rd: Ready): Promise<void> {
     const { storage } = this.options;
     let dirty = false;
@@ -303,8 +361,10 @@ export class RaftDriver {
       await storage.append(rd.entries.map(toLogEntry));
       dirty = true;
     }
-    if (rd.hardState !== undefined) {
+    if (rd.hardState !== undefined && this.mustPersist(rd.hardState)) {
       await storage.setHardState(toStoredHardState(rd.hardState));
+      this.persistedHardState = rd.hardState;
+      this.persistedAtMs = this.options.clock.now();
       dirty = true;
     }
     // A vote or an acknowledgement counts only once it is on disk.
@@ -313,6 +373,7 @@ export class RaftDriver {
 
   private applyEntry(e: Entry): void {
     this.options.stateMachine.apply(e);
+    if (e.type === "leader-change") this.appliedLeaderTerm = e.term;
     this.appliedSinceSnapshot++;
     const p = this.pending.get(e.index);
     if (p === undefined) return;
