@@ -39,12 +39,16 @@ export function quorumAdminImpl(o: {
         progress:
           progress === undefined
             ? []
-            : [...progress].map(([voterId, p]) => ({
-                voterId,
-                matchIndex: BigInt(p.match),
-                lag: BigInt(Math.max(0, s.lastIndex - p.match)),
-                lastContactMs: BigInt(voterId === s.id ? 0 : o.driver.lastContactMs(voterId)),
-              })),
+            : s.voters.map((voterId) => {
+                // The leader holds its own log in full.
+                const match = voterId === s.id ? s.lastIndex : (progress.get(voterId)?.match ?? 0);
+                return {
+                  voterId,
+                  matchIndex: BigInt(match),
+                  lag: BigInt(Math.max(0, s.lastIndex - match)),
+                  lastContactMs: BigInt(voterId === s.id ? 0 : o.driver.lastContactMs(voterId)),
+                };
+              }),
       };
     },
     dumpImage: () => {
