@@ -161,6 +161,7 @@ export async function startMetadataVoter(ctx: ServiceContext<MetadataConfig>): P
     ),
   );
   ctx.onShutdown(async () => {
+    await driver.handOffLeadership(Math.min(2_000, config.electionTimeoutMs * 2));
     controller.stop();
     await driver.stop();
     for (const t of transports.values()) t.close();

@@ -285,6 +285,36 @@ export class RaftDriver {
     return s.role === "leader" && this.appliedLeaderTerm === s.term;
   }
 
+  /**
+   * On a graceful stop: when leading, hands leadership to the most caught-up
+   * voter and waits (up to `waitMs`) until this node no longer leads, so the
+   * quorum does not sit out an election timeout.
+   */
+  async handOffLeadership(waitMs: number): Promise<void> {
+    const status = this.node.status();
+    const progress = this.node.progress();
+    if (status.role !== "leader" || progress === undefined) return;
+    let best: NodeId = 0;
+    let bestMatch = -1;
+    for (const [id, p] of progress) {
+      if (id !== status.id && p.match > bestMatch) {
+        best = id;
+        bestMatch = p.match;
+      }
+    }
+    if (best === 0) return;
+    this.options.logger.info({ to: best }, "handing leadership over before stopping");
+    try {
+      await this.transferLeadership(best);
+    } catch {
+      return;
+    }
+    const deadline = this.options.clock.now() + waitMs;
+    while (this.node.status().role === "leader" && this.options.clock.now() < deadline) {
+      await this.options.clock.sleep(this.options.tickMs);
+    }
+  }
+
   transferLeadership(to: NodeId): Promise<void> {
     return this.exclusive(async () => {
       const r = this.node.transferLeadership(to);
@@ -327,6 +357,10 @@ export class RaftDriver {
       if (rd.snapshot !== undefined) {
         this.options.stateMachine.restore(rd.snapshot);
         this.appliedSinceSnapshot = 0;
+        this.options.logger.info(
+          { index: rd.snapshot.index, term: rd.snapshot.term, bytes: rd.snapshot.data.byteLength },
+          "installed a snapshot from the leader",
+        );
       }
       for (const e of rd.committed) this.applyEntry(e);
       this.node.advance(rd);
