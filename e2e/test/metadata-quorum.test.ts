@@ -174,7 +174,7 @@ describe("metadata quorum of three real voters", () => {
     const restarted = q.voters.findIndex(
       (v) => v.lines.filter((l) => l.msg === "metadata voter started").length >= 3,
     );
-    const voter = restarted >= 0 ? restarted : 0;
+    const voter = Math.max(restarted, 0);
     const t = grpcTransport(q.addresses[voter] as string);
     const abort = new AbortController();
     const events: WatchEvent[] = [];
