@@ -1,1 +1,1 @@
-export {};
+export { type BrokerConfig, brokerConfigSchema, startBroker } from "./service.js";

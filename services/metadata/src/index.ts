@@ -1,3 +1,20 @@
+// What a follower of the metadata log (a broker) needs: the image model and the
+// watcher's side of the Watch stream.
+export {
+  applyWatchEvent,
+  type BrokerImage,
+  emptyImage,
+  type MetadataImage,
+  NO_LEADER,
+  newWatcher,
+  type PartitionImage,
+  type TopicImage,
+  topicByName,
+  topicKey,
+  topicNameError,
+  type WatcherState,
+  watcherPosition,
+} from "./controller/index.js";
 export { NotLeaderError, RaftDriver } from "./raft/driver.js";
 export {
   DEFAULT_VOTERS,

@@ -1,0 +1,40 @@
+/**
+ * A broker process for end-to-end tests, following a MetadataQuorum.
+ */
+import { join } from "node:path";
+import type { MetadataQuorum } from "./metadata.js";
+import { freePort, ManagedProcess } from "./process.js";
+
+export interface BrokerProcess {
+  readonly process: ManagedProcess;
+  readonly nodeId: number;
+  readonly port: number;
+  readonly bootstrap: string;
+}
+
+export async function startBroker(
+  q: MetadataQuorum,
+  nodeId: number,
+  zone: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<BrokerProcess> {
+  const port = await freePort();
+  const p = new ManagedProcess({
+    name: `broker-${nodeId}`,
+    entry: "services/broker/src/main.ts",
+    logDir: join(q.root, "logs"),
+    env: {
+      RUNNEL_BROKER_NODE_ID: String(nodeId),
+      RUNNEL_BROKER_ZONE: zone,
+      RUNNEL_BROKER_DATA_DIR: join(q.root, `broker-${nodeId}`),
+      RUNNEL_BROKER_LISTEN_PORT: String(port),
+      RUNNEL_BROKER_ADMIN_HOST: "127.0.0.1",
+      RUNNEL_BROKER_METADATA_VOTERS: q.addresses.join(","),
+      RUNNEL_BROKER_HEARTBEAT_INTERVAL_MS: "250",
+      ...extraEnv,
+    },
+  });
+  p.start();
+  await p.waitForLine((l) => l.msg === "unfenced", 60_000);
+  return { process: p, nodeId, port, bootstrap: `127.0.0.1:${port}` };
+}

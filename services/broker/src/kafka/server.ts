@@ -1,0 +1,201 @@
+/**
+ * The Kafka listener: accepts TCP connections, splits frames, decodes
+ * requests, runs each through the handler registered for its API key, and
+ * writes responses in request order (Kafka clients rely on per-connection
+ * ordering). A request the broker cannot parse closes its connection, as the
+ * Java broker does; an ApiVersions request of an unknown version is answered
+ * as KIP-511 says.
+ */
+import { createServer, type Server, type Socket } from "node:net";
+import {
+  type AnyDecodedRequest,
+  type ApiKey,
+  ApiKeys,
+  type ApiRequests,
+  type ApiResponses,
+  answerApiVersions,
+  decodeRequest,
+  encodeApiVersionsAnswer,
+  encodeResponseChunks,
+  FrameReader,
+  peekRequestHeader,
+  type RequestHeader,
+} from "@runnel/kafka-protocol";
+import type { Logger } from "@runnel/runtime";
+
+export interface RequestContext {
+  readonly header: RequestHeader;
+  readonly apiVersion: number;
+  readonly connectionId: number;
+  readonly remoteAddress: string;
+  /** Aborted when the connection closes. */
+  readonly signal: AbortSignal;
+}
+
+/** One Kafka API: the versions it serves and what it does. Registered by its handler file. */
+export interface Handler<K extends ApiKey> {
+  readonly apiKey: K;
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  /** Returns the response body, or null to send no response (Produce with acks=0). */
+  handle(
+    request: ApiRequests[K],
+    ctx: RequestContext,
+  ): Promise<ApiResponses[K] | null> | ApiResponses[K] | null;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds handlers of every API key.
+export type AnyHandler = Handler<any>;
+
+export interface KafkaServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly handlers: readonly AnyHandler[];
+  readonly logger: Logger;
+  /** `socket.request.max.bytes`. */
+  readonly maxFrameBytes: number;
+  /** Requests a connection may have in flight before the broker stops reading from it. */
+  readonly inFlightRequestsMax: number;
+}
+
+export class KafkaServer {
+  private readonly server: Server;
+  private readonly handlers = new Map<number, AnyHandler>();
+  private readonly sockets = new Set<Socket>();
+  private nextConnectionId = 1;
+
+  constructor(private readonly o: KafkaServerOptions) {
+    for (const h of o.handlers) this.handlers.set(h.apiKey, h);
+    this.server = createServer((socket) => this.accept(socket));
+  }
+
+  /** The API keys and versions this broker serves, for ApiVersions. */
+  supportedApis(): { apiKey: number; minVersion: number; maxVersion: number }[] {
+    return [...this.handlers.values()]
+      .map((h) => ({ apiKey: h.apiKey, minVersion: h.minVersion, maxVersion: h.maxVersion }))
+      .sort((a, b) => a.apiKey - b.apiKey);
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(this.o.port, this.o.host, () => {
+        const a = this.server.address();
+        resolve(typeof a === "object" && a !== null ? a.port : this.o.port);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(socket: Socket): void {
+    const id = this.nextConnectionId++;
+    const remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    const abort = new AbortController();
+    this.sockets.add(socket);
+    socket.setNoDelay(true);
+    // No SASL on this listener yet: every connection counts as authenticated.
+    const frames = new FrameReader({ maxFrameBytes: this.o.maxFrameBytes }, true);
+    /** Responses in request order; each settles to the chunks to write (or none). */
+    const queue: Promise<Buffer[] | null>[] = [];
+    let writing = false;
+
+    const flush = async (): Promise<void> => {
+      if (writing) return;
+      writing = true;
+      try {
+        while (queue.length > 0) {
+          const chunks = await (queue[0] as Promise<Buffer[] | null>);
+          queue.shift();
+          if (chunks !== null && !socket.destroyed) {
+            socket.cork();
+            for (const c of chunks) socket.write(c);
+            socket.uncork();
+          }
+          if (queue.length < this.o.inFlightRequestsMax && socket.isPaused()) socket.resume();
+        }
+      } catch (e) {
+        this.o.logger.warn({ connection: id, error: String(e) }, "closing connection after a failed request");
+        socket.destroy();
+      } finally {
+        writing = false;
+      }
+    };
+
+    socket.on("data", (chunk: Buffer) => {
+      frames.push(chunk);
+      for (let f = frames.next(); f !== null; f = frames.next()) {
+        if (!f.ok) {
+          this.o.logger.warn(
+            { connection: id, remote, error: f.error.message },
+            "closing connection: bad frame",
+          );
+          socket.destroy();
+          return;
+        }
+        const response = this.dispatch(f.frame, id, remote, abort.signal);
+        if (response === "close") {
+          socket.destroy();
+          return;
+        }
+        queue.push(response);
+        if (queue.length >= this.o.inFlightRequestsMax) socket.pause();
+      }
+      void flush();
+    });
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      abort.abort();
+      this.sockets.delete(socket);
+    });
+  }
+
+  private dispatch(
+    frame: Buffer,
+    connectionId: number,
+    remoteAddress: string,
+    signal: AbortSignal,
+  ): Promise<Buffer[] | null> | "close" {
+    const peek = peekRequestHeader(frame);
+    if (!peek.ok) {
+      this.o.logger.warn(
+        { connection: connectionId, error: peek.error.message },
+        "closing connection: bad request header",
+      );
+      return "close";
+    }
+    const { apiKey, apiVersion, correlationId } = peek.value;
+    const handler = this.handlers.get(apiKey);
+    if (apiKey === ApiKeys.ApiVersions && (handler === undefined || apiVersion > handler.maxVersion)) {
+      // KIP-511: answer a version we do not know in a v0 body the client can parse.
+      return Promise.resolve([
+        encodeApiVersionsAnswer(correlationId, answerApiVersions(apiVersion, this.supportedApis())),
+      ]);
+    }
+    if (handler === undefined || apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
+      this.o.logger.warn(
+        { connection: connectionId, apiKey, apiVersion, clientId: peek.value.clientId },
+        "closing connection: unsupported API key or version",
+      );
+      return "close";
+    }
+    const decoded = decodeRequest(frame);
+    if (!decoded.ok) {
+      this.o.logger.warn(
+        { connection: connectionId, apiKey, apiVersion, error: decoded.error.message },
+        "closing connection: request does not parse",
+      );
+      return "close";
+    }
+    const request: AnyDecodedRequest = decoded.value;
+    const ctx: RequestContext = { header: request.header, apiVersion, connectionId, remoteAddress, signal };
+    return (async () => {
+      const body = await handler.handle(request.body, ctx);
+      if (body === null) return null;
+      return encodeResponseChunks(apiKey as ApiKey, apiVersion, correlationId, body as never);
+    })();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The broker's link to the metadata quorum: it registers, heartbeats, and
+ * follows the committed metadata log over the Watch stream into an in-memory
+ * image. The Kafka request path reads only this image; it never asks the
+ * controller.
+ */
+import {
+  applyWatchEvent,
+  type MetadataImage,
+  newWatcher,
+  type WatcherState,
+  watcherPosition,
+} from "@runnel/metadata";
+import {
+  Code,
+  ControllerService,
+  createClient,
+  type Endpoint,
+  grpcTransport,
+  LeaderClient,
+  RpcError,
+  type Transport,
+} from "@runnel/rpc";
+import type { Clock, Logger, Random } from "@runnel/runtime";
+
+export interface MetadataFollowerOptions {
+  readonly brokerId: number;
+  readonly clusterId: string;
+  readonly zone: string;
+  readonly cell: string;
+  readonly endpoints: readonly Endpoint[];
+  /** The metadata voters' addresses, `host:port`. */
+  readonly voters: readonly string[];
+  readonly heartbeatIntervalMs: number;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly logger: Logger;
+}
+
+export class MetadataFollower {
+  private state: WatcherState = newWatcher();
+  private readonly controller: LeaderClient<typeof ControllerService>;
+  private readonly listeners = new Set<(image: MetadataImage) => void>();
+  private stopped = false;
+  private readonly abort = new AbortController();
+  private epoch: bigint | null = null;
+  private fenced = true;
+  private readonly incarnationId: Uint8Array;
+  private watchTransport: Transport | null = null;
+
+  constructor(private readonly o: MetadataFollowerOptions) {
+    this.controller = new LeaderClient(ControllerService, { addresses: o.voters, retryForMs: 10_000 });
+    this.incarnationId = o.random.bytes(16);
+  }
+
+  get image(): MetadataImage {
+    return this.state.image;
+  }
+
+  /** The broker epoch the controller gave this incarnation, once registered. */
+  get brokerEpoch(): bigint | null {
+    return this.epoch;
+  }
+
+  /** Whether the controller counts this broker as fenced (not yet caught up, or lease lapsed). */
+  get isFenced(): boolean {
+    return this.fenced;
+  }
+
+  onChange(listener: (image: MetadataImage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    void this.watchLoop();
+    void this.heartbeatLoop();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.abort.abort();
+    this.watchTransport?.close();
+    this.controller.close();
+  }
+
+  private async register(): Promise<void> {
+    const o = this.o;
+    const r = await this.controller.call(
+      (c, opts) =>
+        c.brokerRegistration(
+          {
+            brokerId: o.brokerId,
+            clusterId: o.clusterId,
+            incarnationId: this.incarnationId,
+            zone: o.zone,
+            cell: o.cell,
+            listeners: [...o.endpoints],
+          },
+          opts,
+        ),
+      this.abort.signal,
+    );
+    this.epoch = r.brokerEpoch;
+    o.logger.info({ brokerEpoch: r.brokerEpoch.toString() }, "registered with the controller");
+  }
+
+  private async heartbeatLoop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        if (this.epoch === null) await this.register();
+        const epoch = this.epoch as bigint;
+        const hb = await this.controller.call(
+          (c, opts) =>
+            c.brokerHeartbeat(
+              { brokerId: this.o.brokerId, brokerEpoch: epoch, metadataOffset: watcherPosition(this.state) },
+              opts,
+            ),
+          this.abort.signal,
+        );
+        if (hb.isFenced !== this.fenced) {
+          this.fenced = hb.isFenced;
+          this.o.logger.info({ fenced: hb.isFenced }, hb.isFenced ? "fenced by the controller" : "unfenced");
+        }
+      } catch (e) {
+        if (this.stopped) return;
+        // A stale epoch (another incarnation took over, or the controller forgot us): register again.
+        if (e instanceof RpcError && (e.code === Code.FailedPrecondition || e.code === Code.NotFound))
+          this.epoch = null;
+        this.o.logger.warn({ error: String(e) }, "heartbeat failed");
+      }
+      await this.o.clock.sleep(this.o.heartbeatIntervalMs, this.abort.signal).catch(() => {});
+    }
+  }
+
+  private async watchLoop(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      const voter = this.o.voters[attempt++ % this.o.voters.length] as string;
+      const transport = grpcTransport(voter);
+      this.watchTransport = transport;
+      try {
+        const client = createClient(ControllerService, transport);
+        const stream = client.watch(
+          { fromOffset: watcherPosition(this.state), watcher: `broker-${this.o.brokerId}` },
+          { signal: this.abort.signal },
+        );
+        for await (const event of stream) {
+          const before = this.state.image;
+          this.state = applyWatchEvent(this.state, event);
+          if (this.state.image !== before) for (const l of this.listeners) l(this.state.image);
+        }
+      } catch (e) {
+        if (this.stopped) return;
+        this.o.logger.debug({ voter, error: String(e) }, "metadata watch ended; resuming");
+      } finally {
+        transport.close();
+      }
+      await this.o.clock.sleep(100 + this.o.random.int(0, 200), this.abort.signal).catch(() => {});
+    }
+  }
+}

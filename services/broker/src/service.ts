@@ -1,0 +1,123 @@
+/**
+ * One broker: follows the metadata quorum into an in-memory image and serves
+ * the Kafka protocol on its listener.
+ */
+import { create } from "@bufbuild/protobuf";
+import { ControllerService, EndpointSchema, LeaderClient, SecurityProtocol } from "@runnel/rpc";
+import { durationMs, type ServiceContext } from "@runnel/runtime";
+import { z } from "zod";
+import type { BrokerContext } from "./context.js";
+import { metadataHandler } from "./handlers/03-metadata.js";
+import { apiVersionsHandler } from "./handlers/18-api-versions.js";
+import { type AnyHandler, KafkaServer } from "./kafka/server.js";
+import { MetadataFollower } from "./metadata-follower.js";
+
+export const brokerConfigSchema = z.object({
+  /** The broker's Kafka node id. */
+  nodeId: z.number().int().min(0).max(0x7fff_ffff),
+  clusterId: z.string().min(1).default("runnel-local"),
+  /** The availability zone; also reported to clients as the broker's rack. */
+  zone: z.string().default(""),
+  /** The cell this broker belongs to ("" for none). */
+  cell: z.string().default(""),
+  dataDir: z.string().min(1),
+  listenHost: z.string().min(1).default("127.0.0.1"),
+  listenPort: z.number().int().min(0).max(65_535).default(9092),
+  /** The host clients are told to connect to; defaults to the listen host (127.0.0.1 for a wildcard). */
+  advertisedHost: z.string().default(""),
+  /** The port clients are told to connect to; 0 means the listen port. */
+  advertisedPort: z.number().int().min(0).max(65_535).default(0),
+  /** The metadata voters, `host:port,...`. */
+  metadataVoters: z.string().default("127.0.0.1:9301,127.0.0.1:9302,127.0.0.1:9303"),
+  heartbeatIntervalMs: durationMs().default(500),
+  autoCreateTopics: z.boolean().default(true),
+  defaultPartitions: z.number().int().min(1).default(1),
+  defaultReplicationFactor: z.number().int().min(1).default(1),
+  /** `socket.request.max.bytes`. */
+  maxFrameBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
+  inFlightRequestsMax: z.number().int().min(1).default(64),
+});
+
+export type BrokerConfig = z.output<typeof brokerConfigSchema>;
+
+export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<void> {
+  const { config, logger, clock, random } = ctx;
+  const voters = config.metadataVoters
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const advertisedHost =
+    config.advertisedHost !== ""
+      ? config.advertisedHost
+      : config.listenHost === "0.0.0.0"
+        ? "127.0.0.1"
+        : config.listenHost;
+
+  const controller = new LeaderClient(ControllerService, { addresses: voters, retryForMs: 10_000 });
+  ctx.onShutdown(() => controller.close(), "controller-client");
+
+  let server: KafkaServer | null = null;
+  let follower: MetadataFollower | null = null;
+  const broker: BrokerContext = {
+    settings: {
+      nodeId: config.nodeId,
+      clusterId: config.clusterId,
+      autoCreateTopics: config.autoCreateTopics,
+      defaultPartitions: config.defaultPartitions,
+      defaultReplicationFactor: config.defaultReplicationFactor,
+    },
+    image: () => (follower as MetadataFollower).image,
+    controller,
+    supportedApis: () => (server as KafkaServer).supportedApis(),
+  };
+  const handlers: AnyHandler[] = [apiVersionsHandler(broker), metadataHandler(broker)];
+  server = new KafkaServer({
+    host: config.listenHost,
+    port: config.listenPort,
+    handlers,
+    logger: logger.child({ component: "kafka" }),
+    maxFrameBytes: config.maxFrameBytes,
+    inFlightRequestsMax: config.inFlightRequestsMax,
+  });
+  const port = await server.listen();
+  ctx.onShutdown(() => (server as KafkaServer).close(), "kafka-listener");
+
+  follower = new MetadataFollower({
+    brokerId: config.nodeId,
+    clusterId: config.clusterId,
+    zone: config.zone,
+    cell: config.cell,
+    endpoints: [
+      create(EndpointSchema, {
+        name: "PLAINTEXT",
+        host: advertisedHost,
+        port: config.advertisedPort || port,
+        securityProtocol: SecurityProtocol.PLAINTEXT,
+      }),
+    ],
+    voters,
+    heartbeatIntervalMs: config.heartbeatIntervalMs,
+    clock,
+    random,
+    logger: logger.child({ component: "metadata" }),
+  });
+  follower.start();
+  ctx.onShutdown(() => (follower as MetadataFollower).stop(), "metadata-follower");
+  ctx.addReadinessCheck("unfenced", () =>
+    (follower as MetadataFollower).isFenced
+      ? { ready: false, reason: "fenced: not caught up with the metadata log" }
+      : true,
+  );
+  logger.info(
+    {
+      nodeId: config.nodeId,
+      listener: `${config.listenHost}:${port}`,
+      advertised: `${advertisedHost}:${config.advertisedPort || port}`,
+    },
+    "broker started",
+  );
+}
