@@ -131,4 +131,53 @@ describe("broker metadata path", () => {
       await admin.disconnect();
     }
   }, 60_000);
+
+  it("creates, grows and deletes topics for kafkajs's admin client, and refuses replication it cannot give", async () => {
+    const kafka = new Kafka({
+      brokers: [broker.bootstrap],
+      clientId: "e2e-admin",
+      logLevel: logLevel.NOTHING,
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      expect(
+        await admin.createTopics({ topics: [{ topic: "admin-a", numPartitions: 2 }], waitForLeaders: true }),
+      ).toBe(true);
+      // Creating it again is TOPIC_ALREADY_EXISTS, which kafkajs reports as false.
+      expect(await admin.createTopics({ topics: [{ topic: "admin-a", numPartitions: 2 }] })).toBe(false);
+      const refused = await admin
+        .createTopics({ topics: [{ topic: "admin-rf3", numPartitions: 1, replicationFactor: 3 }] })
+        .catch((e: { errors?: { type?: string; message?: string }[] }) => e);
+      expect(refused).toMatchObject({ errors: [{ type: "INVALID_REPLICATION_FACTOR" }] });
+      await admin.createPartitions({ topicPartitions: [{ topic: "admin-a", count: 4 }] });
+      const meta = await admin.fetchTopicMetadata({ topics: ["admin-a"] });
+      expect(meta.topics[0]?.partitions).toHaveLength(4);
+      await expect(
+        admin.createPartitions({ topicPartitions: [{ topic: "admin-a", count: 2 }] }),
+      ).rejects.toThrow();
+      expect(await admin.listTopics()).toContain("admin-a");
+      await admin.deleteTopics({ topics: ["admin-a"] });
+      expect(await admin.listTopics()).not.toContain("admin-a");
+    } finally {
+      await admin.disconnect();
+    }
+  }, 60_000);
+
+  it("answers DescribeCluster (v1) with the brokers and this broker as controller", async () => {
+    const frame = encodeRequest(
+      60,
+      1,
+      { correlationId: 3, clientId: "t" },
+      {
+        includeClusterAuthorizedOperations: false,
+        endpointType: 1,
+      },
+    );
+    const r = decodeResponse(60, 1, await roundTrip(broker.port, frame));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.body.errorCode).toBe(0);
+    expect(r.value.body.controllerId).toBe(1);
+    expect(r.value.body.brokers).toEqual([{ brokerId: 1, host: "127.0.0.1", port: broker.port, rack: "a" }]);
+  });
 });

@@ -15,6 +15,8 @@ export interface BrokerSettings {
   readonly defaultPartitions: number;
   /** `default.replication.factor`: 1 until replication between brokers lands. */
   readonly defaultReplicationFactor: number;
+  /** The largest replication factor this broker accepts: 1 until replication between brokers lands. */
+  readonly maxReplicationFactor: number;
 }
 
 export interface BrokerContext {
@@ -22,6 +24,11 @@ export interface BrokerContext {
   /** The latest metadata image this broker has applied. */
   image(): MetadataImage;
   readonly controller: LeaderClient<typeof ControllerService>;
+  /**
+   * Resolves true once the image satisfies `predicate` (checked now and on
+   * every change), false after `timeoutMs`.
+   */
+  waitForImage(predicate: (image: MetadataImage) => boolean, timeoutMs: number): Promise<boolean>;
   /** The API keys and version ranges this broker serves. */
   supportedApis(): { apiKey: number; minVersion: number; maxVersion: number }[];
 }

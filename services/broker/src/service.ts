@@ -9,6 +9,10 @@ import { z } from "zod";
 import type { BrokerContext } from "./context.js";
 import { metadataHandler } from "./handlers/03-metadata.js";
 import { apiVersionsHandler } from "./handlers/18-api-versions.js";
+import { createTopicsHandler } from "./handlers/19-create-topics.js";
+import { deleteTopicsHandler } from "./handlers/20-delete-topics.js";
+import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
+import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
 import { type AnyHandler, KafkaServer } from "./kafka/server.js";
 import { MetadataFollower } from "./metadata-follower.js";
 
@@ -69,12 +73,36 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
       autoCreateTopics: config.autoCreateTopics,
       defaultPartitions: config.defaultPartitions,
       defaultReplicationFactor: config.defaultReplicationFactor,
+      maxReplicationFactor: 1,
     },
     image: () => (follower as MetadataFollower).image,
+    waitForImage: (predicate, timeoutMs) => {
+      const f = follower as MetadataFollower;
+      if (predicate(f.image)) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const timer = clock.setTimeout(() => {
+          off();
+          resolve(false);
+        }, timeoutMs);
+        const off = f.onChange((image) => {
+          if (!predicate(image)) return;
+          off();
+          timer.cancel();
+          resolve(true);
+        });
+      });
+    },
     controller,
     supportedApis: () => (server as KafkaServer).supportedApis(),
   };
-  const handlers: AnyHandler[] = [apiVersionsHandler(broker), metadataHandler(broker)];
+  const handlers: AnyHandler[] = [
+    metadataHandler(broker),
+    apiVersionsHandler(broker),
+    createTopicsHandler(broker),
+    deleteTopicsHandler(broker),
+    createPartitionsHandler(broker),
+    describeClusterHandler(broker),
+  ];
   server = new KafkaServer({
     host: config.listenHost,
     port: config.listenPort,
