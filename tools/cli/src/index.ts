@@ -1,2 +1,3 @@
+export * from "./fleet.js";
 export * from "./metadata.js";
 export { renderTable } from "./table.js";

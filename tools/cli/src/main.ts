@@ -3,6 +3,7 @@
  * The `runnel` command line. From the repository root: `pnpm runnel <command>`.
  */
 import { parseArgs } from "node:util";
+import { DEFAULT_CONTROL_ADDRESS, fleetCommand } from "./fleet.js";
 import { dumpImage, fetchStatuses, LOCAL_VOTERS, parseVoters, renderStatus } from "./metadata.js";
 
 const USAGE = `Usage: runnel <command> [options]
@@ -10,9 +11,15 @@ const USAGE = `Usage: runnel <command> [options]
 Commands:
   metadata status   Leader, term, commit index and each voter's lag
   metadata dump     The metadata image, as JSON
+  fleet status      The local fleet's processes (started by \`pnpm start\`)
+  fleet kill N      SIGKILL process N, like a crash; the supervisor restarts it
+  fleet restart N   Stop process N gracefully and start it again
+  fleet stop N      Stop process N gracefully
+  fleet start N     Start process N again
 
 Options:
   --voters id@host:port,...   Metadata voters (default: RUNNEL_METADATA_VOTERS, else the local fleet's)
+  --control host:port         The fleet supervisor (default: RUNNEL_FLEET_CONTROL, else ${DEFAULT_CONTROL_ADDRESS})
   --output table|json         Output format (default: table)
   --timeout-ms N              Per-call timeout (default: 3000)`;
 
@@ -22,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     allowPositionals: true,
     options: {
       voters: { type: "string" },
+      control: { type: "string" },
       output: { type: "string", default: "table" },
       "timeout-ms": { type: "string", default: "3000" },
       help: { type: "boolean", short: "h", default: false },
@@ -41,6 +49,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
     console.error(`--timeout-ms must be a positive integer, not "${values["timeout-ms"]}"`);
     return 2;
+  }
+  if (group === "fleet") {
+    const control = values.control ?? process.env.RUNNEL_FLEET_CONTROL ?? DEFAULT_CONTROL_ADDRESS;
+    return fleetCommand(command, positionals.slice(2), { control, output, timeoutMs });
   }
   if (group === "metadata") {
     const voters = parseVoters(values.voters ?? process.env.RUNNEL_METADATA_VOTERS ?? LOCAL_VOTERS);
