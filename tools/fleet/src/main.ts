@@ -63,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
       .split(",")
       .map((s) => s.trim())
       .filter((s) => s !== "");
-    const known = new Set(specs.flatMap((s) => [s.name, s.service]));
+    const known = new Set([...specs.map((s) => s.service), ...specs.map((s) => s.name)]);
     const unknown = wanted.filter((w) => !known.has(w));
     if (unknown.length > 0)
       throw new Error(`--only: unknown ${unknown.join(", ")}; known: ${[...known].join(", ")}`);
