@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_CONTROL_PORT, startControlServer } from "./control.js";
 import { planFleet } from "./fleet.js";
 import { formatEvent, formatEventJson } from "./format.js";
+import { reapLeftovers } from "./leftovers.js";
 import { defaultDataDir, findRepoRoot } from "./paths.js";
 import { type FleetEvent, Supervisor } from "./supervisor.js";
 
@@ -90,6 +91,14 @@ async function main(argv: readonly string[]): Promise<number> {
   // Whatever ends this process, no child outlives it.
   process.on("exit", () => sup.killAll());
   print({ level: "info", msg: "control endpoint listening", control: control.address, logs: sup.logDir });
+  for (const l of await reapLeftovers(dataDir, graceMs)) {
+    print({
+      level: "warn",
+      msg: "stopped a process a previous supervisor left running",
+      process: l.name,
+      pid: l.pid,
+    });
+  }
   sup.start();
 
   return new Promise<number>((done) => {

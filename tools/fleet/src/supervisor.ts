@@ -5,7 +5,15 @@
  * tier (highest tier first), SIGTERM then SIGKILL after a grace period.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 
 /** One process of the fleet, fully resolved. */
@@ -86,6 +94,14 @@ export interface SupervisorOptions {
 
 /** tsx's loader, resolved from this package, so services run from their TypeScript sources. */
 const tsxLoader = import.meta.resolve("tsx");
+
+/** The file under the data directory that records the running children (see `reapLeftovers`). */
+export const PID_FILE = "supervisor.pids.json";
+
+export interface PidRecord {
+  readonly supervisor: number;
+  readonly children: readonly { readonly name: string; readonly pid: number; readonly entry: string }[];
+}
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 10_000, resetAfterMs: 30_000 } as const;
 
@@ -187,6 +203,7 @@ class Supervised {
     });
     this.note(`--- supervisor: started pid ${child.pid ?? "?"} (${this.spec.entry})`);
     this.log("info", "started", { pid: child.pid ?? null });
+    this.sup.recordPids();
   }
 
   private note(line: string): void {
@@ -202,6 +219,7 @@ class Supervised {
     const now = this.sup.now();
     const uptimeMs = now - this.startedAt;
     this.child = null;
+    this.sup.recordPids();
     this.ready = false;
     this.lastExit = { code, signal, at: new Date(now).toISOString() };
     this.note(`--- supervisor: pid ${child.pid ?? "?"} exited (code ${code}, signal ${signal})`);
@@ -356,6 +374,28 @@ export class Supervisor {
     for (const spec of options.specs) {
       if (this.processes.has(spec.name)) throw new Error(`process "${spec.name}" is listed twice`);
       this.processes.set(spec.name, new Supervised(spec, this));
+    }
+  }
+
+  /** Where the pids of the running children are recorded, for `reapLeftovers` after a hard crash. */
+  get pidFile(): string {
+    return join(this.dataDir, PID_FILE);
+  }
+
+  /** Records the supervisor's pid and each running child's pid and entry point. Best effort. */
+  recordPids(): void {
+    const record: PidRecord = {
+      supervisor: process.pid,
+      children: [...this.processes.values()].flatMap((p) =>
+        p.child?.pid === undefined ? [] : [{ name: p.spec.name, pid: p.child.pid, entry: p.entryPath }],
+      ),
+    };
+    try {
+      mkdirSync(this.dataDir, { recursive: true });
+      writeFileSync(`${this.pidFile}.tmp`, `${JSON.stringify(record)}\n`);
+      renameSync(`${this.pidFile}.tmp`, this.pidFile);
+    } catch {
+      // Only the clean-up after a hard crash depends on it.
     }
   }
 
