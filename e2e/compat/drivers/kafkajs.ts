@@ -81,7 +81,11 @@ async function produce(inv: Invocation): Promise<void> {
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
-    const acks = await within("send", STEP_TIMEOUT_MS, producer.send({ topic, acks: -1, compression, messages }));
+    const acks = await within(
+      "send",
+      STEP_TIMEOUT_MS,
+      producer.send({ topic, acks: -1, compression, messages }),
+    );
     const base = new Map(acks.map((a) => [a.partition, Number(a.baseOffset)]));
     const next = new Map<number, number>();
     for (const m of messages) {
