@@ -77,6 +77,34 @@ export class MetadataFollower {
     void this.heartbeatLoop();
   }
 
+  /**
+   * Controlled shutdown: heartbeats asking to shut down until the controller
+   * has moved leadership away and says so (or `timeoutMs` passes), then stops.
+   */
+  async shutdown(timeoutMs: number): Promise<void> {
+    this.stopped = true;
+    const epoch = this.epoch;
+    const deadline = this.o.clock.now() + timeoutMs;
+    while (epoch !== null && this.o.clock.now() < deadline) {
+      try {
+        const hb = await this.controller.call((c, opts) =>
+          c.brokerHeartbeat(
+            { brokerId: this.o.brokerId, brokerEpoch: epoch, metadataOffset: watcherPosition(this.state), wantsShutdown: true },
+            opts,
+          ),
+        );
+        if (hb.shouldShutdown) {
+          this.o.logger.info("controlled shutdown complete");
+          break;
+        }
+      } catch {
+        // Keep trying until the deadline.
+      }
+      await this.o.clock.sleep(this.o.heartbeatIntervalMs).catch(() => {});
+    }
+    this.stop();
+  }
+
   stop(): void {
     this.stopped = true;
     this.abort.abort();

@@ -2,6 +2,7 @@
  * One broker: follows the metadata quorum into an in-memory image and serves
  * the Kafka protocol on its listener.
  */
+import { mkdir } from "node:fs/promises";
 import { create } from "@bufbuild/protobuf";
 import { ControllerService, EndpointSchema, LeaderClient, SecurityProtocol } from "@runnel/rpc";
 import { durationMs, type ServiceContext } from "@runnel/runtime";
@@ -134,7 +135,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     logger: logger.child({ component: "metadata" }),
   });
   follower.start();
-  ctx.onShutdown(() => (follower as MetadataFollower).stop(), "metadata-follower");
+  ctx.onShutdown(() => (follower as MetadataFollower).shutdown(5_000), "controlled-shutdown");
   ctx.addReadinessCheck("unfenced", () =>
     (follower as MetadataFollower).isFenced
       ? { ready: false, reason: "fenced: not caught up with the metadata log" }

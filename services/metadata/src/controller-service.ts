@@ -208,6 +208,11 @@ export class ActiveController {
           const r = brokerHeartbeat(image, req);
           if (r.ok) this.heartbeats.set(req.brokerId, o.clock.now());
           return r;
+        }).then((response) => {
+          // A broker that finished its controlled shutdown holds no lease: its next
+          // incarnation may register at once instead of waiting out the session timeout.
+          if (response.shouldShutdown) this.heartbeats.delete(req.brokerId);
+          return response;
         }),
       createTopics: (req) =>
         this.write((image) =>
