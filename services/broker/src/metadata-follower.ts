@@ -89,7 +89,12 @@ export class MetadataFollower {
       try {
         const hb = await this.controller.call((c, opts) =>
           c.brokerHeartbeat(
-            { brokerId: this.o.brokerId, brokerEpoch: epoch, metadataOffset: watcherPosition(this.state), wantsShutdown: true },
+            {
+              brokerId: this.o.brokerId,
+              brokerEpoch: epoch,
+              metadataOffset: watcherPosition(this.state),
+              wantsShutdown: true,
+            },
             opts,
           ),
         );

@@ -51,6 +51,7 @@ export type BrokerConfig = z.output<typeof brokerConfigSchema>;
 
 export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<void> {
   const { config, logger, clock, random } = ctx;
+  await mkdir(config.dataDir, { recursive: true });
   const voters = config.metadataVoters
     .split(",")
     .map((s) => s.trim())
