@@ -30,4 +30,41 @@ export {
   readControlRecordKey,
 } from "./control.js";
 export type { LogError, LogErrorCode, Result } from "./errors.js";
+export type {
+  CompactionOptions,
+  CompactionReport,
+} from "./partition/compaction.js";
+export { DEFAULT_LOG_CONFIG, type LogConfig, resolveLogConfig } from "./partition/config.js";
+export {
+  isMissingFileError,
+  type LogDisk,
+  type LogFile,
+  type MemoryDisk,
+  memoryDisk,
+  nodeDisk,
+} from "./partition/disk.js";
+export {
+  type AppendOptions,
+  type AppendResult,
+  PartitionLog,
+  type PartitionLogOptions,
+  type ReadOptions,
+  type ReadResult,
+  type RecoveryReport,
+  type RetentionOptions,
+  type RetentionReport,
+  type TimestampAndOffset,
+} from "./partition/partition-log.js";
+export {
+  decodeProducerSnapshot,
+  encodeProducerSnapshot,
+  lastSequenceOf,
+  PRODUCER_BATCHES_RETAINED,
+  type ProducerBatchMetadata,
+  type ProducerCheck,
+  type ProducerEntry,
+  ProducerStateManager,
+} from "./partition/producer-state.js";
+export { recordTimestamps, setLogAppendTime } from "./partition/rewrite.js";
+export { isLogStorageError, LogStorageError, type LogStorageErrorCode } from "./partition/storage-error.js";
 export { type BatchSlice, splitBatches } from "./split.js";

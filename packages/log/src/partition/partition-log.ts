@@ -1,0 +1,1031 @@
+/**
+ * The on-disk log of one partition: a directory of segments (see segment.ts),
+ * producer-state snapshots, and a log-start-offset checkpoint.
+ *
+ * Durability: appends are written to the active segment at once but not
+ * fsynced (Kafka relies on replication; the broker calls `flush()` by its own
+ * policy). Rolling a segment fsyncs it, so after a crash only the active
+ * segment can hold a torn tail, and `open` verifies all of it. Checkpoints,
+ * snapshots and compaction output are written atomically (temporary file,
+ * fsync, rename, directory fsync).
+ *
+ * Concurrency: every operation runs in call order on one queue, so a read
+ * never sees a half-applied append, truncation or segment swap. An I/O error
+ * puts the log in a failed state where every call rejects with
+ * KAFKA_STORAGE_ERROR; reopening the directory recovers.
+ */
+import { join } from "node:path";
+import {
+  assignOffsetAndEpoch,
+  decodeRecordBatch,
+  type RecordBatchHeader,
+  readBatchHeader,
+} from "../batch.js";
+import { splitBatches } from "../split.js";
+import { type CompactionOptions, type CompactionReport, compactSegments } from "./compaction.js";
+import { type LogConfig, resolveLogConfig } from "./config.js";
+import { type LogDisk, nodeDisk } from "./disk.js";
+import {
+  CLEANED_SUFFIX,
+  INDEX_SUFFIX,
+  LOG_START_CHECKPOINT_FILE,
+  LOG_SUFFIX,
+  offsetFileName,
+  parseOffsetFileName,
+  readWholeFile,
+  SNAPSHOT_SUFFIX,
+  segmentPaths,
+  TEMP_SUFFIX,
+  TIME_INDEX_SUFFIX,
+  writeFileAtomically,
+} from "./files.js";
+import { decodeLogStartCheckpoint, encodeLogStartCheckpoint } from "./log-start-checkpoint.js";
+import {
+  decodeProducerSnapshot,
+  encodeProducerSnapshot,
+  type ProducerEntry,
+  ProducerStateManager,
+} from "./producer-state.js";
+import { recordTimestamps, setLogAppendTime } from "./rewrite.js";
+import { type LocatedBatch, scanHeaders } from "./scan.js";
+import { Segment } from "./segment.js";
+import { LogStorageError } from "./storage-error.js";
+import { completeCompactionSwap } from "./swap.js";
+
+const INT32_MAX = 0x7fffffffn;
+const SNAPSHOT_MAX_BYTES = 256 * 1024 * 1024;
+const HEADER_SCAN_CHUNK_BYTES = 64 * 1024;
+
+export interface PartitionLogOptions {
+  /** Milliseconds since the epoch; default Date.now. Drives time-based rolling. */
+  readonly clock?: () => number;
+  /** Default: the real file system. */
+  readonly disk?: LogDisk;
+}
+
+/** What `open` found and repaired. */
+export interface RecoveryReport {
+  readonly segments: number;
+  /** Bytes cut from torn or corrupt segment tails. */
+  readonly truncatedBytes: number;
+  /** One line per problem found (a torn tail, a bad batch, a bad snapshot). */
+  readonly problems: readonly string[];
+  /** Base offsets of segments whose index files were rebuilt. */
+  readonly indexesRebuilt: readonly bigint[];
+  /** Base offsets of segments deleted because an earlier segment was corrupt. */
+  readonly segmentsDropped: readonly bigint[];
+  /** Leftover files removed (temporary files, unfinished compaction output, orphan indexes, stale snapshots). */
+  readonly filesRemoved: readonly string[];
+  /** An interrupted compaction swap was completed. */
+  readonly compactionSwapCompleted: boolean;
+  /** The producer snapshot loaded (its offset), or null when state was rebuilt from the start. */
+  readonly producerSnapshotOffset: bigint | null;
+  /** Batches replayed after the snapshot to rebuild producer state. */
+  readonly producerBatchesReplayed: number;
+}
+
+export interface AppendOptions {
+  /** Stamped into every batch's partitionLeaderEpoch when assigning offsets. */
+  readonly leaderEpoch: number;
+  /**
+   * true on the leader: offsets are assigned from the log end, producer
+   * sequences are checked. false on a follower: batches keep their offsets
+   * (which must continue the log) and epochs, and are not checked.
+   */
+  readonly assignOffsets: boolean;
+  /** For LogAppendTime topics: the broker time to stamp into each batch (leader only). */
+  readonly logAppendTimeMs?: number;
+}
+
+export interface AppendResult {
+  readonly firstOffset: bigint;
+  readonly lastOffset: bigint;
+  /** The stamped log-append time, or -1 when the topic uses CreateTime. */
+  readonly logAppendTimeMs: number;
+  /**
+   * The batch repeats one of its producer's last five (DUPLICATE_SEQUENCE):
+   * nothing was appended, and the offsets are those of the original append.
+   */
+  readonly duplicate: boolean;
+  readonly logStartOffset: bigint;
+}
+
+export interface ReadOptions {
+  /** Exclusive upper bound (the high watermark): no batch whose last offset reaches it is returned. */
+  readonly maxOffset?: bigint;
+  /** Return the first batch even if it is larger than maxBytes (Kafka's rule for the first partition of a fetch). */
+  readonly minOneBatch?: boolean;
+}
+
+export interface ReadResult {
+  /** Whole batches, back to back; empty when there is nothing to return. */
+  readonly bytes: Uint8Array;
+  /** Base offset of the first batch returned (may be below the offset asked for), or null when empty. */
+  readonly firstOffset: bigint | null;
+  /** Last offset of the last batch returned, or null when empty. */
+  readonly lastOffset: bigint | null;
+  /** Where the next read continues: lastOffset + 1, or the offset asked for when empty. */
+  readonly nextOffset: bigint;
+  readonly logStartOffset: bigint;
+  readonly logEndOffset: bigint;
+}
+
+export interface RetentionOptions {
+  /** Delete closed segments whose newest record is older than this (`retention.ms`); -1 keeps forever. */
+  readonly retentionMs: number;
+  /** Delete the oldest closed segments while the log is larger than this (`retention.bytes`); -1 means no limit. */
+  readonly retentionBytes: number;
+  readonly now?: number;
+}
+
+export interface RetentionReport {
+  readonly segmentsDeleted: number;
+  readonly bytesDeleted: number;
+  readonly logStartOffset: bigint;
+}
+
+export interface TimestampAndOffset {
+  readonly timestamp: bigint;
+  readonly offset: bigint;
+}
+
+interface Internals {
+  readonly dir: string;
+  readonly disk: LogDisk;
+  readonly config: LogConfig;
+  readonly clock: () => number;
+}
+
+export class PartitionLog {
+  private segments: Segment[];
+  private _logStartOffset: bigint;
+  private _logEndOffset: bigint;
+  private readonly producers: ProducerStateManager;
+  private queue: Promise<unknown> = Promise.resolve();
+  private state: "open" | "closed" | "failed" = "open";
+  private failure: unknown = null;
+  /** Closed segments whose indexes are in memory, least recently used first. */
+  private loaded: Segment[] = [];
+
+  private constructor(
+    private readonly io: Internals,
+    segments: Segment[],
+    logStartOffset: bigint,
+    logEndOffset: bigint,
+    producers: ProducerStateManager,
+    readonly recovery: RecoveryReport,
+  ) {
+    this.segments = segments;
+    this._logStartOffset = logStartOffset;
+    this._logEndOffset = logEndOffset;
+    this.producers = producers;
+  }
+
+  get dir(): string {
+    return this.io.dir;
+  }
+
+  get config(): LogConfig {
+    return this.io.config;
+  }
+
+  /** The first offset a read may ask for. */
+  get logStartOffset(): bigint {
+    return this._logStartOffset;
+  }
+
+  /** The offset the next appended record gets. */
+  get logEndOffset(): bigint {
+    return this._logEndOffset;
+  }
+
+  /** Total bytes of every segment's log file. */
+  get sizeInBytes(): number {
+    return this.segments.reduce((n, s) => n + s.size, 0);
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** Base offsets of the segments, oldest first. */
+  segmentBaseOffsets(): bigint[] {
+    return this.segments.map((s) => s.baseOffset);
+  }
+
+  /** The idempotent-producer state (read-only use). */
+  producerEntry(producerId: bigint): ProducerEntry | undefined {
+    return this.producers.entry(producerId);
+  }
+
+  producerEntries(): ProducerEntry[] {
+    return [...this.producers.entries()];
+  }
+
+  // --- opening and recovery ---------------------------------------------------------
+
+  /**
+   * Opens (creating if needed) the log in `dir`, recovering from whatever a
+   * crash left: see RecoveryReport for what it repairs.
+   */
+  static async open(
+    dir: string,
+    config: Partial<LogConfig> = {},
+    options: PartitionLogOptions = {},
+  ): Promise<PartitionLog> {
+    const io: Internals = {
+      dir,
+      disk: options.disk ?? nodeDisk,
+      config: resolveLogConfig(config),
+      clock: options.clock ?? Date.now,
+    };
+    try {
+      return await PartitionLog.recover(io);
+    } catch (error) {
+      if (error instanceof LogStorageError) throw error;
+      throw new LogStorageError("KAFKA_STORAGE_ERROR", `cannot open the log in ${dir}: ${describe(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  private static async recover(io: Internals): Promise<PartitionLog> {
+    const { dir, disk, config } = io;
+    const now = io.clock();
+    await disk.mkdir(dir);
+    const problems: string[] = [];
+    const filesRemoved: string[] = [];
+    const indexesRebuilt: bigint[] = [];
+    const segmentsDropped: bigint[] = [];
+    let truncatedBytes = 0;
+
+    for (const name of await disk.list(dir)) {
+      if (name.endsWith(TEMP_SUFFIX)) {
+        await disk.remove(join(dir, name));
+        filesRemoved.push(name);
+      }
+    }
+    const compactionSwapCompleted = await completeCompactionSwap(disk, dir);
+    for (const name of await disk.list(dir)) {
+      if (name.endsWith(CLEANED_SUFFIX)) {
+        await disk.remove(join(dir, name));
+        filesRemoved.push(name);
+      }
+    }
+
+    const names = await disk.list(dir);
+    const bases: bigint[] = [];
+    for (const name of names) {
+      const parsed = parseOffsetFileName(name);
+      if (parsed?.suffix === LOG_SUFFIX) bases.push(parsed.offset);
+    }
+    bases.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const baseSet = new Set(bases);
+    for (const name of names) {
+      const parsed = parseOffsetFileName(name);
+      if (parsed === null) continue;
+      if (
+        (parsed.suffix === INDEX_SUFFIX || parsed.suffix === TIME_INDEX_SUFFIX) &&
+        !baseSet.has(parsed.offset)
+      ) {
+        await disk.remove(join(dir, name));
+        filesRemoved.push(name);
+      }
+    }
+
+    const checkpointBytes = await readWholeFile(disk, join(dir, LOG_START_CHECKPOINT_FILE), 64);
+    let checkpoint: bigint | null = null;
+    if (checkpointBytes !== null) {
+      checkpoint = decodeLogStartCheckpoint(checkpointBytes);
+      if (checkpoint === null) problems.push(`${LOG_START_CHECKPOINT_FILE} is damaged; ignored`);
+    }
+
+    const segments: Segment[] = [];
+    try {
+      for (let i = 0; i < bases.length; i++) {
+        const base = bases[i] as bigint;
+        const last = i === bases.length - 1;
+        const { segment, recovery } = last
+          ? await Segment.recoverActive(disk, dir, base, config, now)
+          : await Segment.openClosed(disk, dir, base, config, now);
+        segments.push(segment);
+        truncatedBytes += recovery.truncatedBytes;
+        if (recovery.indexesRebuilt) indexesRebuilt.push(base);
+        if (recovery.problem !== null) problems.push(`segment ${base}: ${recovery.problem}`);
+        if (!last && recovery.problem !== null) {
+          // A bad batch in a closed segment: offsets after it cannot be trusted to follow on. Like
+          // Kafka, keep the good prefix and drop every later segment (replication refills them).
+          for (const later of bases.slice(i + 1)) {
+            const paths = segmentPaths(dir, later);
+            for (const p of [paths.log, paths.index, paths.timeIndex]) await disk.remove(p);
+            segmentsDropped.push(later);
+          }
+          await segment.reactivate(now);
+          break;
+        }
+      }
+      if (segments.length === 0) {
+        segments.push(await Segment.create(disk, dir, checkpoint ?? 0n, config, now));
+        await disk.syncDir(dir);
+      }
+    } catch (error) {
+      for (const s of segments) await s.close().catch(() => undefined);
+      throw error;
+    }
+
+    const active = segments.at(-1) as Segment;
+    const logEndOffset = active.nextOffset as bigint;
+    let logStartOffset = (segments[0] as Segment).baseOffset;
+    if (checkpoint !== null && checkpoint > logStartOffset) logStartOffset = checkpoint;
+
+    const log = new PartitionLog(io, segments, logStartOffset, logEndOffset, new ProducerStateManager(), {
+      segments: segments.length,
+      truncatedBytes,
+      problems,
+      indexesRebuilt,
+      segmentsDropped,
+      filesRemoved,
+      compactionSwapCompleted,
+      producerSnapshotOffset: null,
+      producerBatchesReplayed: 0,
+    });
+    try {
+      if (logStartOffset > logEndOffset) {
+        // The checkpoint is ahead of the data (everything below it was deleted): start empty there.
+        problems.push(
+          `log start offset ${logStartOffset} is past the log end ${logEndOffset}; starting empty there`,
+        );
+        await log.doTruncateFullyAndStartAt(logStartOffset);
+      }
+      const rebuilt = await log.rebuildProducerState(problems, filesRemoved);
+      (log as { recovery: RecoveryReport }).recovery = {
+        ...log.recovery,
+        segments: log.segments.length,
+        ...rebuilt,
+      };
+    } catch (error) {
+      await log.closeFiles();
+      throw error;
+    }
+    return log;
+  }
+
+  /** Loads the newest good snapshot at or below the log end and replays the batches after it. */
+  private async rebuildProducerState(
+    problems: string[],
+    filesRemoved: string[],
+  ): Promise<{ producerSnapshotOffset: bigint | null; producerBatchesReplayed: number }> {
+    const { disk, dir } = this.io;
+    const snapshots = await this.listSnapshots();
+    const firstBase = (this.segments[0] as Segment).baseOffset;
+    let loaded: bigint | null = null;
+    this.producers.clear();
+    for (const offset of [...snapshots].reverse()) {
+      const name = offsetFileName(offset, SNAPSHOT_SUFFIX);
+      if (offset > this._logEndOffset || offset < firstBase) {
+        // Past the end: written before a truncation or a lost tail. Below the first segment: stale.
+        await disk.remove(join(dir, name));
+        filesRemoved.push(name);
+        continue;
+      }
+      if (loaded !== null) continue;
+      const bytes = await readWholeFile(disk, join(dir, name), SNAPSHOT_MAX_BYTES);
+      const entries = bytes === null ? null : decodeProducerSnapshot(bytes);
+      if (entries === null) {
+        problems.push(`producer snapshot ${name} is damaged; removed`);
+        await disk.remove(join(dir, name));
+        filesRemoved.push(name);
+        continue;
+      }
+      this.producers.load(entries);
+      loaded = offset;
+    }
+    const replayed = await this.replayProducerState(loaded ?? firstBase);
+    return { producerSnapshotOffset: loaded, producerBatchesReplayed: replayed };
+  }
+
+  private async listSnapshots(): Promise<bigint[]> {
+    const offsets: bigint[] = [];
+    for (const name of await this.io.disk.list(this.io.dir)) {
+      const parsed = parseOffsetFileName(name);
+      if (parsed?.suffix === SNAPSHOT_SUFFIX) offsets.push(parsed.offset);
+    }
+    return offsets.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Applies every batch from `from` to the log end to the producer state; returns how many. */
+  private async replayProducerState(from: bigint): Promise<number> {
+    let count = 0;
+    for (let i = this.segmentIndexFor(from); i < this.segments.length; i++) {
+      const segment = this.segments[i] as Segment;
+      const start = i === this.segmentIndexFor(from) ? await this.locateIn(segment, from) : null;
+      if (i === this.segmentIndexFor(from) && start === null) continue;
+      const end = await scanHeaders(
+        segment.log,
+        start?.position ?? 0,
+        segment.size,
+        HEADER_SCAN_CHUNK_BYTES,
+        (batch) => {
+          if (batch.header.producerId >= 0n) {
+            this.producers.update(batch.header);
+            count++;
+          }
+          return true;
+        },
+      );
+      if (end.problem !== null) {
+        throw new LogStorageError("CORRUPT_MESSAGE", `segment ${segment.baseOffset}: ${end.problem}`);
+      }
+    }
+    return count;
+  }
+
+  // --- the queue ----------------------------------------------------------------------
+
+  private run<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      if (this.state === "closed")
+        throw new LogStorageError("KAFKA_STORAGE_ERROR", `the log in ${this.io.dir} is closed`);
+      if (this.state === "failed") {
+        throw new LogStorageError(
+          "KAFKA_STORAGE_ERROR",
+          `the log in ${this.io.dir} failed after an I/O error (${describe(this.failure)}); reopen it to recover`,
+        );
+      }
+      try {
+        return await op();
+      } catch (error) {
+        if (error instanceof LogStorageError) throw error;
+        this.state = "failed";
+        this.failure = error;
+        throw new LogStorageError(
+          "KAFKA_STORAGE_ERROR",
+          `I/O error in the log in ${this.io.dir}: ${describe(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  // --- append -------------------------------------------------------------------------
+
+  /**
+   * Appends one or more whole batches, already validated by the caller. On
+   * the leader (`assignOffsets`) each batch's baseOffset and
+   * partitionLeaderEpoch are rewritten in place (outside the CRC), and
+   * idempotent batches are checked against the producer state first: a
+   * duplicate appends nothing and answers with the original offsets. The
+   * bytes are written as they are: keep them unchanged until this resolves.
+   */
+  append(batches: Uint8Array, options: AppendOptions): Promise<AppendResult> {
+    return this.run(() => this.doAppend(batches, options));
+  }
+
+  private async doAppend(bytes: Uint8Array, options: AppendOptions): Promise<AppendResult> {
+    const views: Uint8Array[] = [];
+    for (const slice of splitBatches(bytes)) {
+      if (slice.kind !== "batch") {
+        throw new LogStorageError(
+          "CORRUPT_MESSAGE",
+          slice.kind === "error"
+            ? `append: ${slice.error.message}`
+            : `append: a partial batch at byte ${slice.position}`,
+        );
+      }
+      views.push(slice.bytes);
+    }
+    if (views.length === 0) throw new LogStorageError("CORRUPT_MESSAGE", "append: no batches");
+    const headers = views.map((v) => headerOf(v));
+    let logAppendTimeMs = -1;
+
+    if (options.assignOffsets) {
+      const check = this.producers.checkAppend(headers);
+      if (check.kind === "duplicate") {
+        return {
+          firstOffset: check.firstOffset,
+          lastOffset: check.lastOffset,
+          logAppendTimeMs: options.logAppendTimeMs === undefined ? -1 : Number(check.timestampMs),
+          duplicate: true,
+          logStartOffset: this._logStartOffset,
+        };
+      }
+      let next = this._logEndOffset;
+      for (let i = 0; i < views.length; i++) {
+        const view = views[i] as Uint8Array;
+        assignOffsetAndEpoch(view, next, options.leaderEpoch);
+        if (options.logAppendTimeMs !== undefined) setLogAppendTime(view, BigInt(options.logAppendTimeMs));
+        next += BigInt((headers[i] as RecordBatchHeader).lastOffsetDelta) + 1n;
+      }
+      if (options.logAppendTimeMs !== undefined) logAppendTimeMs = options.logAppendTimeMs;
+    } else {
+      let min = this._logEndOffset;
+      for (const h of headers) {
+        if (h.baseOffset < min) {
+          throw new LogStorageError(
+            "INVALID_APPEND_OFFSET",
+            `follower append: batch at offset ${h.baseOffset} does not continue the log at ${min}`,
+          );
+        }
+        min = h.baseOffset + BigInt(h.lastOffsetDelta) + 1n;
+      }
+    }
+
+    const located: LocatedBatch[] = views.map((v) => {
+      const header = headerOf(v);
+      return {
+        position: v.byteOffset - bytes.byteOffset,
+        header,
+        lastOffset: header.baseOffset + BigInt(header.lastOffsetDelta),
+      };
+    });
+    const first = located[0] as LocatedBatch;
+    const last = located.at(-1) as LocatedBatch;
+    let maxTimestamp = -1n;
+    for (const b of located) if (b.header.maxTimestamp > maxTimestamp) maxTimestamp = b.header.maxTimestamp;
+    await this.maybeRoll(bytes.length, first.header.baseOffset, last.lastOffset, maxTimestamp);
+    await this.activeSegment().append(bytes, located);
+    for (const b of located) this.producers.update(b.header);
+    this._logEndOffset = last.lastOffset + 1n;
+    return {
+      firstOffset: first.header.baseOffset,
+      lastOffset: last.lastOffset,
+      logAppendTimeMs,
+      duplicate: false,
+      logStartOffset: this._logStartOffset,
+    };
+  }
+
+  private activeSegment(): Segment {
+    return this.segments.at(-1) as Segment;
+  }
+
+  /** Kafka's roll rules: size, age, a full index, or offsets too far from the base for the index. */
+  private async maybeRoll(
+    appendBytes: number,
+    firstOffset: bigint,
+    lastOffset: bigint,
+    maxTimestamp: bigint,
+  ): Promise<void> {
+    const active = this.activeSegment();
+    if (active.size === 0) return;
+    const roll =
+      active.size + appendBytes > this.io.config.segmentBytes ||
+      active.ageMs(maxTimestamp, this.io.clock()) >= this.io.config.segmentMs ||
+      active.indexesFull() ||
+      lastOffset - active.baseOffset > INT32_MAX;
+    if (roll) await this.doRoll(firstOffset);
+  }
+
+  private async doRoll(newBase: bigint): Promise<void> {
+    const { disk, dir, config } = this.io;
+    const old = this.activeSegment();
+    await old.seal();
+    this.noteLoaded(old);
+    // The producer state as of the new segment's base, so recovery replays at most the active segment.
+    await this.writeProducerSnapshot(newBase);
+    const segment = await Segment.create(disk, dir, newBase, config, this.io.clock());
+    await disk.syncDir(dir);
+    this.segments.push(segment);
+  }
+
+  private async writeProducerSnapshot(offset: bigint): Promise<void> {
+    await writeFileAtomically(
+      this.io.disk,
+      this.io.dir,
+      offsetFileName(offset, SNAPSHOT_SUFFIX),
+      encodeProducerSnapshot(this.producers.entries()),
+    );
+  }
+
+  /** Rolls the active segment now if it holds any data (e.g. so retention or compaction can reach it). */
+  roll(): Promise<void> {
+    return this.run(async () => {
+      if (this.activeSegment().size > 0) await this.doRoll(this._logEndOffset);
+    });
+  }
+
+  /** fsyncs the active segment and its indexes (earlier segments were fsynced when they rolled). */
+  flush(): Promise<void> {
+    return this.run(() => this.activeSegment().flush());
+  }
+
+  // --- read ---------------------------------------------------------------------------
+
+  /**
+   * Reads whole batches starting with the one that contains `fromOffset`,
+   * within one segment, up to `maxBytes` (or the first batch whatever its size
+   * with `minOneBatch`), never a batch reaching `maxOffset`. The bytes are one
+   * buffer read from the file. OFFSET_OUT_OF_RANGE outside
+   * [logStartOffset, logEndOffset].
+   */
+  read(fromOffset: bigint, maxBytes: number, options: ReadOptions = {}): Promise<ReadResult> {
+    return this.run(() => this.doRead(fromOffset, maxBytes, options));
+  }
+
+  private checkOffset(offset: bigint, what: string): void {
+    if (offset < this._logStartOffset || offset > this._logEndOffset) {
+      throw new LogStorageError(
+        "OFFSET_OUT_OF_RANGE",
+        `${what} offset ${offset} is outside the log [${this._logStartOffset}, ${this._logEndOffset}]`,
+      );
+    }
+  }
+
+  private async doRead(fromOffset: bigint, maxBytes: number, options: ReadOptions): Promise<ReadResult> {
+    this.checkOffset(fromOffset, "read");
+    const empty: ReadResult = {
+      bytes: new Uint8Array(0),
+      firstOffset: null,
+      lastOffset: null,
+      nextOffset: fromOffset,
+      logStartOffset: this._logStartOffset,
+      logEndOffset: this._logEndOffset,
+    };
+    const upper =
+      options.maxOffset !== undefined && options.maxOffset < this._logEndOffset
+        ? options.maxOffset
+        : this._logEndOffset;
+    if (fromOffset >= upper) return empty;
+    for (let i = this.segmentIndexFor(fromOffset); i < this.segments.length; i++) {
+      const segment = this.segments[i] as Segment;
+      const first = await this.locateIn(segment, fromOffset);
+      if (first === null) continue;
+      if (first.lastOffset >= upper) return empty;
+      const nextBase = this.segments[i + 1]?.baseOffset ?? null;
+      let maxPosition = segment.size;
+      if (nextBase === null || upper < nextBase) {
+        const stop = await this.locateIn(segment, upper);
+        if (stop !== null) maxPosition = stop.position;
+      }
+      const firstSize = first.header.sizeInBytes;
+      let length: number;
+      if (firstSize > maxBytes) {
+        if (options.minOneBatch !== true) return empty;
+        length = firstSize;
+      } else {
+        length = Math.min(maxBytes, maxPosition - first.position);
+      }
+      const buffer = await segment.read(first.position, length);
+      let end = 0;
+      let lastOffset = first.lastOffset;
+      for (const slice of splitBatches(buffer)) {
+        if (slice.kind !== "batch") break;
+        end = slice.position + slice.bytes.length;
+        lastOffset = headerOf(slice.bytes).baseOffset + BigInt(headerOf(slice.bytes).lastOffsetDelta);
+      }
+      if (end === 0) {
+        throw new LogStorageError(
+          "CORRUPT_MESSAGE",
+          `segment ${segment.baseOffset}: no whole batch at byte ${first.position}`,
+        );
+      }
+      return {
+        bytes: buffer.subarray(0, end),
+        firstOffset: first.header.baseOffset,
+        lastOffset,
+        nextOffset: lastOffset + 1n,
+        logStartOffset: this._logStartOffset,
+        logEndOffset: this._logEndOffset,
+      };
+    }
+    return empty;
+  }
+
+  /** The index of the last segment whose base offset is at most `offset` (0 if none). */
+  private segmentIndexFor(offset: bigint): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.segments[mid] as Segment).baseOffset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  private async locateIn(segment: Segment, offset: bigint): Promise<LocatedBatch | null> {
+    const found = await segment.locate(offset);
+    this.noteLoaded(segment);
+    return found;
+  }
+
+  /** Keeps at most `loadedIndexesMax` closed segments' indexes in memory. */
+  private noteLoaded(segment: Segment): void {
+    if (segment.isActive) return;
+    const i = this.loaded.indexOf(segment);
+    if (i >= 0) this.loaded.splice(i, 1);
+    this.loaded.push(segment);
+    while (this.loaded.length > this.io.config.loadedIndexesMax) this.loaded.shift()?.unloadIndexes();
+  }
+
+  // --- timestamps ---------------------------------------------------------------------
+
+  /**
+   * The first record (at or after the log start) whose timestamp is at least
+   * `timestamp`, or null when there is none (ListOffsets with a timestamp).
+   */
+  offsetForTimestamp(timestamp: bigint): Promise<TimestampAndOffset | null> {
+    return this.run(async () => {
+      for (const segment of this.segments) {
+        if (segment.maxTimestamp < timestamp) continue;
+        if (segment.nextOffset !== null && segment.nextOffset <= this._logStartOffset) continue;
+        const from = await segment.timestampLookupPosition(timestamp);
+        this.noteLoaded(segment);
+        let found: LocatedBatch | null = null;
+        const end = await scanHeaders(segment.log, from, segment.size, HEADER_SCAN_CHUNK_BYTES, (batch) => {
+          if (batch.header.maxTimestamp < timestamp || batch.lastOffset < this._logStartOffset) return true;
+          found = batch;
+          return false;
+        });
+        if (end.problem !== null)
+          throw new LogStorageError("CORRUPT_MESSAGE", `segment ${segment.baseOffset}: ${end.problem}`);
+        if (found === null) continue;
+        const hit = await this.findRecord(
+          segment,
+          found,
+          (r) => r.timestamp >= timestamp && r.offset >= this._logStartOffset,
+        );
+        if (hit !== null) return hit;
+      }
+      return null;
+    });
+  }
+
+  /**
+   * The record with the largest timestamp in the log (the first one if
+   * several share it), for ListOffsets MAX_TIMESTAMP; null when no batch has
+   * a timestamp.
+   */
+  maxTimestampOffset(): Promise<TimestampAndOffset | null> {
+    return this.run(async () => {
+      let best: Segment | null = null;
+      for (const s of this.segments) {
+        if (s.maxTimestamp >= 0n && (best === null || s.maxTimestamp > best.maxTimestamp)) best = s;
+      }
+      if (best === null) return null;
+      const batch = await this.locateIn(best, best.offsetOfMaxTimestamp);
+      if (batch === null) return null;
+      const ts = best.maxTimestamp;
+      return this.findRecord(best, batch, (r) => r.timestamp === ts);
+    });
+  }
+
+  private async findRecord(
+    segment: Segment,
+    batch: LocatedBatch,
+    match: (r: TimestampAndOffset) => boolean,
+  ): Promise<TimestampAndOffset | null> {
+    const bytes = await segment.read(batch.position, batch.header.sizeInBytes);
+    const decoded = decodeRecordBatch(bytes, { maxDecompressedBytes: this.io.config.maxDecompressedBytes });
+    if (!decoded.ok) {
+      throw new LogStorageError(
+        "CORRUPT_MESSAGE",
+        `segment ${segment.baseOffset}: batch at offset ${batch.header.baseOffset}: ${decoded.error.message}`,
+      );
+    }
+    for (const r of recordTimestamps(decoded.value)) if (match(r)) return r;
+    return null;
+  }
+
+  // --- truncation, DeleteRecords, retention ------------------------------------------------
+
+  /**
+   * Removes every record at or after `offset` (a follower diverging from its
+   * leader). A batch containing `offset` goes whole. Returns false when there
+   * was nothing to remove.
+   */
+  truncateTo(offset: bigint): Promise<boolean> {
+    return this.run(async () => {
+      if (offset >= this._logEndOffset) return false;
+      if (offset < 0n) throw new RangeError(`truncateTo ${offset}`);
+      if (offset <= (this.segments[0] as Segment).baseOffset) {
+        await this.doTruncateFullyAndStartAt(offset);
+        return true;
+      }
+      const now = this.io.clock();
+      while (this.segments.length > 1 && (this.segments.at(-1) as Segment).baseOffset >= offset) {
+        const gone = this.segments.pop() as Segment;
+        this.forget(gone);
+        await gone.delete();
+      }
+      const last = this.activeSegment();
+      const cut = await last.locate(offset);
+      await last.truncateTo(offset, now);
+      await last.reactivate(now);
+      await this.io.disk.syncDir(this.io.dir);
+      this._logEndOffset = cut !== null && cut.header.baseOffset < offset ? cut.header.baseOffset : offset;
+      if (this._logEndOffset < (last.nextOffset as bigint)) this._logEndOffset = last.nextOffset as bigint;
+      await this.rebuildProducerState([], []);
+      return true;
+    });
+  }
+
+  /** Deletes everything and starts the log empty at `offset` (a follower far behind a leader's log start). */
+  truncateFullyAndStartAt(offset: bigint): Promise<void> {
+    return this.run(() => this.doTruncateFullyAndStartAt(offset));
+  }
+
+  private async doTruncateFullyAndStartAt(offset: bigint): Promise<void> {
+    const { disk, dir, config } = this.io;
+    for (const s of this.segments) {
+      this.forget(s);
+      await s.delete();
+    }
+    for (const snap of await this.listSnapshots())
+      await disk.remove(join(dir, offsetFileName(snap, SNAPSHOT_SUFFIX)));
+    this.segments = [await Segment.create(disk, dir, offset, config, this.io.clock())];
+    await disk.syncDir(dir);
+    this.producers.clear();
+    this._logEndOffset = offset;
+    this._logStartOffset = offset;
+    await this.writeLogStartCheckpoint();
+  }
+
+  private forget(segment: Segment): void {
+    const i = this.loaded.indexOf(segment);
+    if (i >= 0) this.loaded.splice(i, 1);
+  }
+
+  /**
+   * DeleteRecords: moves the log start up to `offset` (at most the log end),
+   * persists it, and deletes segments wholly below it. Reads below it fail
+   * with OFFSET_OUT_OF_RANGE from now on. Returns the log start offset.
+   */
+  deleteRecordsBefore(offset: bigint): Promise<bigint> {
+    return this.run(async () => {
+      if (offset > this._logEndOffset || offset < 0n) {
+        throw new LogStorageError(
+          "OFFSET_OUT_OF_RANGE",
+          `cannot delete records before ${offset}: the log ends at ${this._logEndOffset}`,
+        );
+      }
+      if (offset > this._logStartOffset) {
+        this._logStartOffset = offset;
+        await this.writeLogStartCheckpoint();
+      }
+      await this.deleteOldSegments(() => false);
+      return this._logStartOffset;
+    });
+  }
+
+  /**
+   * Retention (`cleanup.policy=delete`): deletes the oldest closed segments
+   * whose newest timestamp is older than `retentionMs`, then more while the
+   * log exceeds `retentionBytes`. The active segment is never deleted. The
+   * log start moves to the first remaining segment and is persisted.
+   */
+  applyRetention(options: RetentionOptions): Promise<RetentionReport> {
+    return this.run(async () => {
+      const now = options.now ?? this.io.clock();
+      let excess = options.retentionBytes < 0 ? -1 : this.sizeInBytes - options.retentionBytes;
+      const before = { count: this.segments.length, bytes: this.sizeInBytes };
+      await this.deleteOldSegments((segment) => {
+        if (options.retentionMs >= 0 && Number(segment.maxTimestamp) < now - options.retentionMs) {
+          excess -= segment.size;
+          return true;
+        }
+        if (excess >= 0 && excess - segment.size >= 0) {
+          excess -= segment.size;
+          return true;
+        }
+        return false;
+      });
+      return {
+        segmentsDeleted: before.count - this.segments.length,
+        bytesDeleted: before.bytes - this.sizeInBytes,
+        logStartOffset: this._logStartOffset,
+      };
+    });
+  }
+
+  /**
+   * Deletes closed segments from the oldest while they lie wholly below the
+   * log start or `expired` says so; then moves the log start to the first
+   * remaining segment, persists it, and drops producer snapshots below it.
+   */
+  private async deleteOldSegments(expired: (segment: Segment) => boolean): Promise<void> {
+    const doomed: Segment[] = [];
+    for (let i = 0; i < this.segments.length - 1; i++) {
+      const segment = this.segments[i] as Segment;
+      const next = this.segments[i + 1] as Segment;
+      if (next.baseOffset <= this._logStartOffset || expired(segment)) doomed.push(segment);
+      else break;
+    }
+    if (doomed.length === 0) return;
+    const remaining = this.segments.slice(doomed.length);
+    const newStart = (remaining[0] as Segment).baseOffset;
+    if (newStart > this._logStartOffset) {
+      this._logStartOffset = newStart;
+      // Persist the new start before any file goes, so a crash never exposes a start below deleted data.
+      await this.writeLogStartCheckpoint();
+    }
+    this.segments = remaining;
+    for (const s of doomed) {
+      this.forget(s);
+      await s.delete();
+    }
+    for (const snap of await this.listSnapshots()) {
+      if (snap < newStart)
+        await this.io.disk.remove(join(this.io.dir, offsetFileName(snap, SNAPSHOT_SUFFIX)));
+    }
+    await this.io.disk.syncDir(this.io.dir);
+  }
+
+  private async writeLogStartCheckpoint(): Promise<void> {
+    await writeFileAtomically(
+      this.io.disk,
+      this.io.dir,
+      LOG_START_CHECKPOINT_FILE,
+      encodeLogStartCheckpoint(this._logStartOffset),
+    );
+  }
+
+  // --- producers ------------------------------------------------------------------------
+
+  /** Forgets producers idle longer than `producerIdExpirationMs`; returns how many. */
+  expireProducers(now?: number): Promise<number> {
+    return this.run(async () =>
+      this.producers.removeExpired(now ?? this.io.clock(), this.io.config.producerIdExpirationMs),
+    );
+  }
+
+  /** Writes a producer-state snapshot at the log end now (also done at every roll and on close). */
+  takeProducerSnapshot(): Promise<bigint> {
+    return this.run(async () => {
+      await this.writeProducerSnapshot(this._logEndOffset);
+      return this._logEndOffset;
+    });
+  }
+
+  // --- compaction -----------------------------------------------------------------------
+
+  /**
+   * Compaction (`cleanup.policy=compact`): rewrites the closed segments
+   * keeping the latest record per key; see compaction.ts for the rules.
+   */
+  compact(options: CompactionOptions): Promise<CompactionReport> {
+    return this.run(async () => {
+      const now = options.now ?? this.io.clock();
+      const result = await compactSegments(
+        {
+          disk: this.io.disk,
+          dir: this.io.dir,
+          config: this.io.config,
+          segments: this.segments,
+          logStartOffset: this._logStartOffset,
+          producerLastOffsets: new Map(
+            [...this.producers.entries()].map((e) => [e.producerId, e.batches.at(-1)?.lastOffset ?? -1n]),
+          ),
+        },
+        { ...options, now },
+      );
+      for (const s of result.replaced) this.forget(s);
+      this.segments = result.segments;
+      return result.report;
+    });
+  }
+
+  // --- closing ----------------------------------------------------------------------------
+
+  /**
+   * Writes a producer snapshot at the log end, then closes every file. Later
+   * calls reject with KAFKA_STORAGE_ERROR.
+   */
+  close(): Promise<void> {
+    const next = this.queue.then(async () => {
+      if (this.state === "closed") return;
+      const failed = this.state === "failed";
+      this.state = "closed";
+      try {
+        if (!failed) await this.writeProducerSnapshot(this._logEndOffset);
+      } finally {
+        await this.closeFiles();
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async closeFiles(): Promise<void> {
+    for (const s of this.segments) await s.close().catch(() => undefined);
+  }
+}
+
+function headerOf(bytes: Uint8Array): RecordBatchHeader {
+  const hr = readBatchHeader(bytes);
+  if (!hr.ok) throw new LogStorageError("CORRUPT_MESSAGE", hr.error.message);
+  return hr.value;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
