@@ -134,7 +134,7 @@ describe("crash recovery", () => {
     await log.close();
     const second = `/p/${(bases[1] as bigint).toString().padStart(20, "0")}`;
     const bytes = disk.readRaw(`${second}.log`) as Uint8Array;
-    bytes[bytes.length - 5] ^= 0xff;
+    bytes[bytes.length - 5] = (bytes[bytes.length - 5] as number) ^ 0xff;
     disk.writeRaw(`${second}.log`, bytes);
     await disk.remove(`${second}.index`);
     const reopened = await PartitionLog.open("/p", config, { disk });
