@@ -3,11 +3,14 @@
  * the Kafka protocol on its listener.
  */
 import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { create } from "@bufbuild/protobuf";
 import { ControllerService, EndpointSchema, LeaderClient, SecurityProtocol } from "@runnel/rpc";
 import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
 import type { BrokerContext } from "./context.js";
+import { produceHandler } from "./handlers/00-produce.js";
+import { fetchHandler } from "./handlers/01-fetch.js";
 import { metadataHandler } from "./handlers/03-metadata.js";
 import { apiVersionsHandler } from "./handlers/18-api-versions.js";
 import { createTopicsHandler } from "./handlers/19-create-topics.js";
@@ -16,6 +19,7 @@ import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
 import { type AnyHandler, KafkaServer } from "./kafka/server.js";
 import { MetadataFollower } from "./metadata-follower.js";
+import { ReplicaManager } from "./replica-manager.js";
 
 export const brokerConfigSchema = z.object({
   /** The broker's Kafka node id. */
@@ -45,6 +49,12 @@ export const brokerConfigSchema = z.object({
     .min(1024)
     .default(100 * 1024 * 1024),
   inFlightRequestsMax: z.number().int().min(1).default(64),
+  /** `log.segment.bytes`: partition log segments roll at this size. */
+  segmentBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024 * 1024),
 });
 
 export type BrokerConfig = z.output<typeof brokerConfigSchema>;
@@ -97,7 +107,17 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     controller,
     supportedApis: () => (server as KafkaServer).supportedApis(),
   };
+  const replicas = new ReplicaManager({
+    nodeId: config.nodeId,
+    dataDir: join(config.dataDir, "logs"),
+    image: () => broker.image(),
+    logger: logger.child({ component: "replicas" }),
+    segmentBytes: config.segmentBytes,
+  });
+  ctx.onShutdown(() => replicas.close(), "partition-logs");
   const handlers: AnyHandler[] = [
+    produceHandler(broker, replicas),
+    fetchHandler(broker, replicas),
     metadataHandler(broker),
     apiVersionsHandler(broker),
     createTopicsHandler(broker),
@@ -135,6 +155,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     random,
     logger: logger.child({ component: "metadata" }),
   });
+  follower.onChange((image) => void replicas.reconcile(image));
   follower.start();
   ctx.onShutdown(() => (follower as MetadataFollower).shutdown(5_000), "controlled-shutdown");
   ctx.addReadinessCheck("unfenced", () =>

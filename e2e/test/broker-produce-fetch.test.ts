@@ -1,0 +1,271 @@
+/**
+ * The broker's data path with a real client and exact requests: kafkajs
+ * produces keyed records with headers (plain and gzip); Fetch returns them in
+ * order as whole batches, long-polls, and reports out-of-range offsets; bad
+ * produce requests get the errors the Java broker gives while the connection
+ * stays usable.
+ */
+import { decodeRecordBatch, encodeRecordBatch, splitBatches } from "@runnel/log";
+import { CompressionTypes, Kafka, logLevel } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BrokerProcess, startBroker } from "../harness/broker.js";
+import { WireClient } from "../harness/kafka-wire.js";
+import { MetadataQuorum } from "../harness/metadata.js";
+
+let q: MetadataQuorum;
+let broker: BrokerProcess;
+
+beforeAll(async () => {
+  q = await MetadataQuorum.start({ voters: 3 });
+  // Small segments, so recovery and reads cross segment boundaries.
+  broker = await startBroker(q, 1, "a", { RUNNEL_BROKER_SEGMENT_BYTES: "65536" });
+}, 90_000);
+
+afterAll(async () => {
+  await broker?.process.close();
+  await q?.close();
+});
+
+async function createTopic(name: string, partitions: number): Promise<string> {
+  const r = await q.controller.call((c, o) =>
+    c.createTopics({ topics: [{ name, numPartitions: partitions }] }, o),
+  );
+  expect(r.topics[0]?.errorCode).toBe(0);
+  const wire = await WireClient.connect(broker.port);
+  try {
+    for (let i = 0; i < 100; i++) {
+      const m = await wire.send(3, 12, {
+        topics: [{ topicId: "AAAAAAAAAAAAAAAAAAAAAA", name }],
+        allowAutoTopicCreation: false,
+        includeTopicAuthorizedOperations: false,
+        includeClusterAuthorizedOperations: false,
+      });
+      const t = m.topics[0];
+      if (t?.errorCode === 0 && t.partitions.length === partitions) return t.topicId;
+      await new Promise((res) => setTimeout(res, 50));
+    }
+  } finally {
+    wire.close();
+  }
+  throw new Error(`topic ${name} did not appear`);
+}
+
+interface Fetched {
+  offset: bigint;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+async function fetchAll(
+  wire: WireClient,
+  topicId: string,
+  partition: number,
+  from: bigint,
+  version = 16,
+): Promise<Fetched[]> {
+  const r = await wire.send(1, version, {
+    clusterId: null,
+    replicaId: -1,
+    replicaState: { replicaId: -1, replicaEpoch: -1n },
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 50 * 1024 * 1024,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: [
+      {
+        topic: "",
+        topicId,
+        partitions: [
+          {
+            partition,
+            currentLeaderEpoch: -1,
+            fetchOffset: from,
+            lastFetchedEpoch: -1,
+            logStartOffset: -1n,
+            partitionMaxBytes: 50 * 1024 * 1024,
+            replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
+          },
+        ],
+      },
+    ],
+    forgottenTopicsData: [],
+    rackId: "",
+  });
+  const p = r.responses[0]?.partitions[0];
+  if (p === undefined || p.errorCode !== 0) throw new Error(`fetch error ${p?.errorCode}`);
+  const out: Fetched[] = [];
+  for (const slice of splitBatches(p.records ?? new Uint8Array())) {
+    if (slice.kind !== "batch") continue;
+    const b = decodeRecordBatch(slice.bytes);
+    if (!b.ok) throw new Error(b.error.message);
+    for (const rec of b.value.records) {
+      out.push({
+        offset: b.value.baseOffset + BigInt(rec.offsetDelta),
+        key: rec.key === null ? null : Buffer.from(rec.key).toString(),
+        value: rec.value === null ? null : Buffer.from(rec.value).toString(),
+        headers: Object.fromEntries(
+          rec.headers.map((h) => [h.key, h.value === null ? "" : Buffer.from(h.value).toString()]),
+        ),
+      });
+    }
+  }
+  return out;
+}
+
+describe("broker produce and fetch", () => {
+  it("returns what kafkajs produced, in order, with keys and headers, plain and gzip", async () => {
+    const topicId = await createTopic("pf", 2);
+    const kafka = new Kafka({ brokers: [broker.bootstrap], clientId: "e2e-pf", logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      for (const compression of [CompressionTypes.None, CompressionTypes.GZIP]) {
+        await producer.send({
+          topic: "pf",
+          acks: -1,
+          compression,
+          messages: Array.from({ length: 10 }, (_, i) => ({
+            partition: i % 2,
+            key: `k${i}`,
+            value: `v${compression}-${i}`,
+            headers: { h: `x${i}` },
+          })),
+        });
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    const wire = await WireClient.connect(broker.port);
+    try {
+      const p0 = await fetchAll(wire, topicId, 0, 0n);
+      expect(p0.map((r) => r.offset)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n]);
+      expect(p0.map((r) => r.value)).toEqual([
+        ...[0, 2, 4, 6, 8].map((i) => `v0-${i}`),
+        ...[0, 2, 4, 6, 8].map((i) => `v1-${i}`),
+      ]);
+      expect(p0[1]).toMatchObject({ key: "k2", headers: { h: "x2" } });
+      // A fetch inside a batch returns the whole batch.
+      const mid = await fetchAll(wire, topicId, 0, 2n);
+      expect(mid[0]?.offset).toBe(0n);
+      // Fetch by name (v12) sees the same records.
+      expect((await fetchAll(wire, topicId, 1, 0n, 16)).length).toBe(10);
+    } finally {
+      wire.close();
+    }
+  }, 60_000);
+
+  it("long-polls until data arrives, and reports an offset past the end as OFFSET_OUT_OF_RANGE", async () => {
+    const topicId = await createTopic("poll", 1);
+    const wire = await WireClient.connect(broker.port);
+    const producerWire = await WireClient.connect(broker.port);
+    try {
+      const request = (fetchOffset: bigint, maxWaitMs: number) =>
+        wire.send(1, 12, {
+          clusterId: null,
+          replicaId: -1,
+          replicaState: { replicaId: -1, replicaEpoch: -1n },
+          maxWaitMs,
+          minBytes: 1,
+          maxBytes: 1024 * 1024,
+          isolationLevel: 0,
+          sessionId: 0,
+          sessionEpoch: -1,
+          topics: [
+            {
+              topic: "poll",
+              topicId,
+              partitions: [
+                {
+                  partition: 0,
+                  currentLeaderEpoch: -1,
+                  fetchOffset,
+                  lastFetchedEpoch: -1,
+                  logStartOffset: -1n,
+                  partitionMaxBytes: 1024 * 1024,
+                  replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
+                },
+              ],
+            },
+          ],
+          forgottenTopicsData: [],
+          rackId: "",
+        });
+      const waiting = request(0n, 10_000);
+      await new Promise((res) => setTimeout(res, 300));
+      const batch = encodeRecordBatch({ records: [{ key: Buffer.from("k"), value: Buffer.from("late") }] });
+      const produced = await producerWire.send(0, 9, {
+        transactionalId: null,
+        acks: 1,
+        timeoutMs: 5000,
+        topicData: [{ name: "poll", partitionData: [{ index: 0, records: batch }] }],
+      });
+      expect(produced.responses[0]?.partitionResponses[0]?.errorCode).toBe(0);
+      const r = await waiting;
+      expect(r.responses[0]?.partitions[0]?.records?.byteLength).toBeGreaterThan(0);
+      expect(r.responses[0]?.partitions[0]?.highWatermark).toBe(1n);
+      const beyond = await request(5n, 0);
+      expect(beyond.responses[0]?.partitions[0]?.errorCode).toBe(1); // OFFSET_OUT_OF_RANGE
+    } finally {
+      wire.close();
+      producerWire.close();
+    }
+  }, 60_000);
+
+  it("answers bad produce requests with Kafka's errors and keeps the connection", async () => {
+    await createTopic("bad", 1);
+    const wire = await WireClient.connect(broker.port);
+    try {
+      const produce = (records: Uint8Array) =>
+        wire.send(0, 9, {
+          transactionalId: null,
+          acks: -1,
+          timeoutMs: 5000,
+          topicData: [{ name: "bad", partitionData: [{ index: 0, records }] }],
+        });
+      const good = encodeRecordBatch({ records: [{ value: Buffer.from("ok") }] });
+      const corrupt = Buffer.from(good);
+      corrupt[corrupt.byteLength - 1] ^= 0xff; // inside the CRC-covered records
+      expect((await produce(corrupt)).responses[0]?.partitionResponses[0]?.errorCode).toBe(2); // CORRUPT_MESSAGE
+      const huge = encodeRecordBatch({ records: [{ value: Buffer.alloc(1_100_000, 7) }] });
+      expect((await produce(huge)).responses[0]?.partitionResponses[0]?.errorCode).toBe(10); // MESSAGE_TOO_LARGE
+      const unknown = await wire.send(0, 9, {
+        transactionalId: null,
+        acks: -1,
+        timeoutMs: 5000,
+        topicData: [{ name: "no-such-topic", partitionData: [{ index: 0, records: good }] }],
+      });
+      expect(unknown.responses[0]?.partitionResponses[0]?.errorCode).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
+      // The same connection still works.
+      const ok = await produce(good);
+      expect(ok.responses[0]?.partitionResponses[0]).toMatchObject({ errorCode: 0, baseOffset: 0n });
+      expect(wire.isClosed).toBe(false);
+    } finally {
+      wire.close();
+    }
+  }, 60_000);
+
+  it("answers a fetch of a deleted topic with UNKNOWN_TOPIC_ID", async () => {
+    const topicId = await createTopic("doomed", 1);
+    const d = await q.controller.call((c, o) =>
+      c.deleteTopics({ topics: [{ ref: { case: "name", value: "doomed" } }] }, o),
+    );
+    expect(d.topics[0]?.errorCode).toBe(0);
+    const wire = await WireClient.connect(broker.port);
+    try {
+      let code = 0;
+      for (let i = 0; i < 50 && code === 0; i++) {
+        code = await fetchAll(wire, topicId, 0, 0n).then(
+          () => 0,
+          (e: Error) => Number(/fetch error (\d+)/.exec(e.message)?.[1] ?? -1),
+        );
+        if (code === 0) await new Promise((res) => setTimeout(res, 50));
+      }
+      expect(code).toBe(100); // UNKNOWN_TOPIC_ID
+    } finally {
+      wire.close();
+    }
+  }, 60_000);
+});
