@@ -227,7 +227,8 @@ describe("broker produce and fetch", () => {
         });
       const good = encodeRecordBatch({ records: [{ value: Buffer.from("ok") }] });
       const corrupt = Buffer.from(good);
-      corrupt[corrupt.byteLength - 1] ^= 0xff; // inside the CRC-covered records
+      // Flip the last byte, inside the CRC-covered records.
+      corrupt.writeUInt8((corrupt.readUInt8(corrupt.byteLength - 1) ^ 0xff) & 0xff, corrupt.byteLength - 1);
       expect((await produce(corrupt)).responses[0]?.partitionResponses[0]?.errorCode).toBe(2); // CORRUPT_MESSAGE
       const huge = encodeRecordBatch({ records: [{ value: Buffer.alloc(1_100_000, 7) }] });
       expect((await produce(huge)).responses[0]?.partitionResponses[0]?.errorCode).toBe(10); // MESSAGE_TOO_LARGE
