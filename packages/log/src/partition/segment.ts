@@ -522,18 +522,6 @@ export class Segment {
     await this.disk.remove(this.paths.timeIndex);
   }
 
-  /** Starts writing appends to a compaction output (not yet the active segment's files). */
-  static async createDetached(
-    disk: LogDisk,
-    dir: string,
-    baseOffset: bigint,
-    config: LogConfig,
-    nowMs: number,
-    suffix: string,
-  ): Promise<Segment> {
-    return Segment.create(disk, dir, baseOffset, config, nowMs, suffix);
-  }
-
   /** Appends batches to a detached (compaction output) segment: log bytes now, indexes in memory. */
   async appendDetached(bytes: Uint8Array, batch: LocatedBatch): Promise<void> {
     const at = this.size;
