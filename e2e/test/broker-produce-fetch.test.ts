@@ -3,7 +3,8 @@
  * produces keyed records with headers (plain and gzip); Fetch returns them in
  * order as whole batches, long-polls, and reports out-of-range offsets; bad
  * produce requests get the errors the Java broker gives while the connection
- * stays usable.
+ * stays usable; a broker killed with -9 during a produce stream keeps every
+ * acknowledged record.
  */
 import { decodeRecordBatch, encodeRecordBatch, splitBatches } from "@runnel/log";
 import { CompressionTypes, Kafka, logLevel } from "kafkajs";
@@ -269,4 +270,72 @@ describe("broker produce and fetch", () => {
       wire.close();
     }
   }, 60_000);
+
+  it("keeps every acknowledged record when killed with -9 during a produce stream (acks=1, RF 1)", async () => {
+    const topicId = await createTopic("crash", 1);
+    const wire = await WireClient.connect(broker.port);
+    const acked: string[] = [];
+    let n = 0;
+    const stream = (async () => {
+      for (;;) {
+        const value = `m${n++}`;
+        try {
+          const r = await wire.send(
+            0,
+            9,
+            {
+              transactionalId: null,
+              acks: 1,
+              timeoutMs: 5000,
+              topicData: [
+                {
+                  name: "crash",
+                  partitionData: [
+                    { index: 0, records: encodeRecordBatch({ records: [{ value: Buffer.from(value) }] }) },
+                  ],
+                },
+              ],
+            },
+            2_000,
+          );
+          if (r.responses[0]?.partitionResponses[0]?.errorCode === 0) acked.push(value);
+        } catch {
+          return;
+        }
+      }
+    })();
+    await new Promise((res) => setTimeout(res, 1_000));
+    await broker.process.kill();
+    await stream;
+    expect(acked.length).toBeGreaterThan(10);
+    broker.process.start();
+    await broker.process.waitForLine((l) => l.msg === "unfenced", 60_000);
+    const reader = await WireClient.connect(broker.port);
+    try {
+      // Like a client, retry while the restarted broker is not yet the leader again.
+      let first: Fetched[] | undefined;
+      for (let i = 0; i < 100 && first === undefined; i++) {
+        first = await fetchAll(reader, topicId, 0, 0n).catch((e: Error) => {
+          if (!/fetch error 6\b/.test(e.message)) throw e;
+          return undefined;
+        });
+        if (first === undefined) await new Promise((res) => setTimeout(res, 100));
+      }
+      if (first === undefined) throw new Error("the restarted broker never led the partition again");
+      // Read on, as a consumer does, until a fetch returns nothing more.
+      const records = [...first];
+      for (;;) {
+        const last = records[records.length - 1];
+        const more = await fetchAll(reader, topicId, 0, last === undefined ? 0n : last.offset + 1n);
+        if (more.length === 0) break;
+        records.push(...more);
+      }
+      const values = records.map((r) => r.value);
+      for (const v of acked) expect(values).toContain(v);
+      // Offsets are contiguous from 0.
+      expect(records.map((r) => r.offset)).toEqual(records.map((_, i) => BigInt(i)));
+    } finally {
+      reader.close();
+    }
+  }, 90_000);
 });

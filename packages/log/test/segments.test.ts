@@ -1,6 +1,7 @@
 import { readdir } from "node:fs/promises";
 import {
   decodeRecordBatch,
+  encodeRecordBatch,
   LogStorageError,
   memoryDisk,
   PartitionLog,
@@ -50,6 +51,22 @@ describe("append and read", () => {
     }
     expect(seen).toEqual(Array.from({ length: 90 }, (_, i) => `${i}:b${Math.floor(i / 3)}-${i % 3}`));
     await log.close();
+  });
+
+  it("rolls and reopens segments of batches without timestamps (NO_TIMESTAMP leaves the time index empty)", async () => {
+    // Regression: rolling a segment whose batches all had timestamp -1 wrote a
+    // time-index entry for offset -1 and failed the append.
+    const dir = await tempDir();
+    const log = await PartitionLog.open(dir, { segmentBytes: 1024, indexIntervalBytes: 100 });
+    for (let i = 0; i < 60; i++) {
+      await log.append(encodeRecordBatch({ records: [{ value: Buffer.from(`m${i}`) }] }), leader);
+    }
+    expect(log.segmentCount).toBeGreaterThan(1);
+    await log.close();
+    const again = await PartitionLog.open(dir, { segmentBytes: 1024, indexIntervalBytes: 100 });
+    expect(again.logEndOffset).toBe(60n);
+    expect(await again.offsetForTimestamp(0n)).toBeNull();
+    await again.close();
   });
 
   it("rewrites baseOffset and partitionLeaderEpoch in place and keeps the CRC valid", async () => {

@@ -11,14 +11,17 @@ import { z } from "zod";
 import type { BrokerContext } from "./context.js";
 import { produceHandler } from "./handlers/00-produce.js";
 import { fetchHandler } from "./handlers/01-fetch.js";
+import { listOffsetsHandler } from "./handlers/02-list-offsets.js";
 import { metadataHandler } from "./handlers/03-metadata.js";
 import { apiVersionsHandler } from "./handlers/18-api-versions.js";
 import { createTopicsHandler } from "./handlers/19-create-topics.js";
 import { deleteTopicsHandler } from "./handlers/20-delete-topics.js";
+import { initProducerIdHandler } from "./handlers/22-init-producer-id.js";
 import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
 import { type AnyHandler, KafkaServer } from "./kafka/server.js";
 import { MetadataFollower } from "./metadata-follower.js";
+import { ProducerIdManager } from "./producer-ids.js";
 import { ReplicaManager } from "./replica-manager.js";
 
 export const brokerConfigSchema = z.object({
@@ -118,6 +121,8 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
   const handlers: AnyHandler[] = [
     produceHandler(broker, replicas),
     fetchHandler(broker, replicas),
+    listOffsetsHandler(broker, replicas),
+    initProducerIdHandler(new ProducerIdManager(broker, () => follower?.brokerEpoch ?? null)),
     metadataHandler(broker),
     apiVersionsHandler(broker),
     createTopicsHandler(broker),

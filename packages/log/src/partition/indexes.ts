@@ -221,6 +221,8 @@ export class TimeIndex extends SparseIndex {
    * `final` may use the reserved last slot.
    */
   maybeAppend(timestamp: bigint, offset: bigint, final = false): void {
+    // Batches without timestamps (-1, NO_TIMESTAMP) leave no time-index entry, as in Kafka.
+    if (timestamp < 0n) return;
     const last = this.last();
     if (last !== null && timestamp <= last.timestamp) return;
     if (final ? this.entries >= this.maxEntries : this.isFull()) return;

@@ -114,7 +114,13 @@ export function fetchHandler(broker: BrokerContext, replicas: ReplicaManager): H
               budget -= r.bytes.byteLength;
             } catch (e) {
               if (!isLogStorageError(e)) throw e;
-              out.errorCode = kafkaErrorOf(e);
+              // A topic deleted while this fetch read it: its log was closed under us.
+              const gone = topic !== undefined && !broker.image().topics.has(topic.key);
+              out.errorCode = gone
+                ? v >= 13
+                  ? ErrorCode.UNKNOWN_TOPIC_ID
+                  : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+                : kafkaErrorOf(e);
             }
           }
           responses.push({
