@@ -44,7 +44,11 @@ import {
   type RequestContext,
 } from "./coordinator.js";
 import type { Ticket } from "./group.js";
-import { encodeOffsetsBatch, OFFSETS_LOAD_BUFFER_BYTES_DEFAULT, readOffsetsPartition } from "./offsets-partition.js";
+import {
+  encodeOffsetsBatch,
+  OFFSETS_LOAD_BUFFER_BYTES_DEFAULT,
+  readOffsetsPartition,
+} from "./offsets-partition.js";
 import { OFFSETS_TOPIC_NAME, OFFSETS_TOPIC_PARTITIONS_DEFAULT, partitionForGroup } from "./offsets-topic.js";
 
 export interface GroupCoordinationSettings extends GroupCoordinatorConfig {
@@ -200,7 +204,13 @@ export class GroupCoordination {
     if (b === undefined || b.fenced || endpoint === undefined) {
       return unavailable(`Partition ${p} of ${OFFSETS_TOPIC_NAME} has no available leader.`);
     }
-    return { errorCode: ErrorCode.NONE, errorMessage: null, nodeId: b.id, host: endpoint.host, port: endpoint.port };
+    return {
+      errorCode: ErrorCode.NONE,
+      errorMessage: null,
+      nodeId: b.id,
+      host: endpoint.host,
+      port: endpoint.port,
+    };
   }
 
   /** Asks the controller for `__consumer_offsets`, once at a time; an existing topic is success. */
@@ -213,22 +223,37 @@ export class GroupCoordination {
         const topic = create(CreatableTopicSchema, {
           name: OFFSETS_TOPIC_NAME,
           numPartitions: s.offsetsTopicPartitions,
-          replicationFactor: Math.min(broker.settings.defaultReplicationFactor, broker.settings.maxReplicationFactor),
+          replicationFactor: Math.min(
+            broker.settings.defaultReplicationFactor,
+            broker.settings.maxReplicationFactor,
+          ),
           configs: [
             { key: "cleanup.policy", value: "compact" },
             { key: "segment.bytes", value: String(s.offsetsTopicSegmentBytes) },
           ],
         });
-        const r = await broker.controller.call((c, o) => c.createTopics({ topics: [topic], validateOnly: false }, o));
+        const r = await broker.controller.call((c, o) =>
+          c.createTopics({ topics: [topic], validateOnly: false }, o),
+        );
         const result = r.topics[0];
-        if (result !== undefined && result.errorCode !== ErrorCode.NONE && result.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS) {
-          logger.warn({ errorCode: result.errorCode, error: result.errorMessage }, `could not create ${OFFSETS_TOPIC_NAME}`);
+        if (
+          result !== undefined &&
+          result.errorCode !== ErrorCode.NONE &&
+          result.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS
+        ) {
+          logger.warn(
+            { errorCode: result.errorCode, error: result.errorMessage },
+            `could not create ${OFFSETS_TOPIC_NAME}`,
+          );
           return;
         }
         if (result?.errorCode === ErrorCode.NONE) {
           logger.info({ partitions: s.offsetsTopicPartitions }, `created ${OFFSETS_TOPIC_NAME}`);
         }
-        await broker.waitForImage((image) => image.topicKeysByName.has(OFFSETS_TOPIC_NAME), TOPIC_CREATION_WAIT_MS);
+        await broker.waitForImage(
+          (image) => image.topicKeysByName.has(OFFSETS_TOPIC_NAME),
+          TOPIC_CREATION_WAIT_MS,
+        );
       } catch (e) {
         logger.warn({ error: String(e) }, `could not create ${OFFSETS_TOPIC_NAME}`);
       } finally {
@@ -300,6 +325,11 @@ export class PartitionCoordinator {
     return this.state === "active";
   }
 
+  /** A method, not a field read: the state changes across awaits. */
+  private unloaded(): boolean {
+    return this.state === "unloaded";
+  }
+
   /** Loads the partition; called once, after any previous coordinator of it has unloaded. */
   start(): Promise<void> {
     return this.enqueue(() => this.load());
@@ -350,7 +380,7 @@ export class PartitionCoordinator {
       if (found.kind !== "ok") throw new Error(`the partition log is not available here (${found.kind})`);
       this.log = found.hosted.log;
       const records = await readOffsetsPartition(this.log, this.shell.settings.offsetsLoadBufferBytes);
-      if (this.state === "unloaded") return;
+      if (this.unloaded()) return;
       const c = new GroupCoordinator(this.shell.settings);
       const effects = c.load(records, clock.now());
       this.coordinator = c;
@@ -369,7 +399,7 @@ export class PartitionCoordinator {
       );
       await this.apply(effects);
     } catch (e) {
-      if (this.state === "unloaded") return;
+      if (this.unloaded()) return;
       this.coordinator = null;
       this.state = "loading";
       logger.error(
@@ -444,10 +474,19 @@ function notCoordinator(r: Reply): Reply {
   if (r.api === "JoinGroup") {
     return {
       ...r,
-      response: { ...r.response, errorCode: ErrorCode.NOT_COORDINATOR, generationId: -1, leader: "", members: [] },
+      response: {
+        ...r.response,
+        errorCode: ErrorCode.NOT_COORDINATOR,
+        generationId: -1,
+        leader: "",
+        members: [],
+      },
     };
   }
-  return { ...r, response: { ...r.response, errorCode: ErrorCode.NOT_COORDINATOR, assignment: new Uint8Array(0) } };
+  return {
+    ...r,
+    response: { ...r.response, errorCode: ErrorCode.NOT_COORDINATOR, assignment: new Uint8Array(0) },
+  };
 }
 
 function offsetsTopic(image: MetadataImage): TopicImage | undefined {
