@@ -158,6 +158,96 @@ describe("broker produce and fetch", () => {
     }
   }, 60_000);
 
+  it("lists offsets (earliest, latest, by timestamp) for kafkajs", async () => {
+    const kafka = new Kafka({
+      brokers: [broker.bootstrap],
+      clientId: "e2e-offsets",
+      logLevel: logLevel.NOTHING,
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const offsets = await admin.fetchTopicOffsets("pf");
+      expect(offsets.map((o) => [o.partition, o.low, o.high]).sort()).toEqual([
+        [0, "0", "10"],
+        [1, "0", "10"],
+      ]);
+      const byTime = await admin.fetchTopicOffsetsByTimestamp("pf", 0);
+      expect(byTime.map((o) => o.offset).sort()).toEqual(["0", "0"]);
+      const future = await admin.fetchTopicOffsetsByTimestamp("pf", Date.now() + 3_600_000);
+      // No record that late: the answer is the log end, as kafkajs maps -1.
+      for (const o of future) expect(["-1", "10"]).toContain(o.offset);
+    } finally {
+      await admin.disconnect();
+    }
+  }, 60_000);
+
+  it("gives idempotent producers an id and acknowledges a retried batch once (InitProducerId, sequences)", async () => {
+    const topicId = await createTopic("idem", 1);
+    const kafka = new Kafka({
+      brokers: [broker.bootstrap],
+      clientId: "e2e-idem",
+      logLevel: logLevel.NOTHING,
+    });
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    try {
+      for (let i = 0; i < 3; i++)
+        await producer.send({ topic: "idem", acks: -1, messages: [{ key: "k", value: `i${i}` }] });
+    } finally {
+      await producer.disconnect();
+    }
+    const wire = await WireClient.connect(broker.port);
+    try {
+      const init = await wire.send(22, 4, {
+        transactionalId: null,
+        transactionTimeoutMs: 60_000,
+        producerId: -1n,
+        producerEpoch: -1,
+      });
+      expect(init.errorCode).toBe(0);
+      expect(init.producerId).toBeGreaterThanOrEqual(0n);
+      const retried = encodeRecordBatch({
+        producerId: init.producerId,
+        producerEpoch: init.producerEpoch,
+        baseSequence: 0,
+        records: [{ value: Buffer.from("once") }],
+      });
+      const send = () =>
+        wire.send(0, 9, {
+          transactionalId: null,
+          acks: -1,
+          timeoutMs: 5000,
+          topicData: [{ name: "idem", partitionData: [{ index: 0, records: Buffer.from(retried) }] }],
+        });
+      const first = await send();
+      const second = await send();
+      expect(first.responses[0]?.partitionResponses[0]?.errorCode).toBe(0);
+      expect(second.responses[0]?.partitionResponses[0]).toMatchObject({
+        errorCode: 0,
+        baseOffset: first.responses[0]?.partitionResponses[0]?.baseOffset,
+      });
+      const values = (await fetchAll(wire, topicId, 0, 0n)).map((r) => r.value);
+      expect(values).toEqual(["i0", "i1", "i2", "once"]);
+      // A gap in the sequence is refused.
+      const gap = encodeRecordBatch({
+        producerId: init.producerId,
+        producerEpoch: init.producerEpoch,
+        baseSequence: 5,
+        records: [{ value: Buffer.from("gap") }],
+      });
+      const refused = await wire.send(0, 9, {
+        transactionalId: null,
+        acks: -1,
+        timeoutMs: 5000,
+        topicData: [{ name: "idem", partitionData: [{ index: 0, records: gap }] }],
+      });
+      expect(refused.responses[0]?.partitionResponses[0]?.errorCode).toBe(45); // OUT_OF_ORDER_SEQUENCE_NUMBER
+    } finally {
+      wire.close();
+    }
+  }, 60_000);
+
   it("long-polls until data arrives, and reports an offset past the end as OFFSET_OUT_OF_RANGE", async () => {
     const topicId = await createTopic("poll", 1);
     const wire = await WireClient.connect(broker.port);

@@ -73,7 +73,7 @@ export function listOffsetsHandler(
                 : ErrorCode.UNKNOWN_LEADER_EPOCH;
             continue;
           }
-          out.leaderEpoch = state.leaderEpoch;
+          if (v >= 4) out.leaderEpoch = state.leaderEpoch;
           const ts = p.timestamp;
           const unsupported =
             (ts === MAX_TIMESTAMP && v < 7) ||
