@@ -9,6 +9,7 @@ import { ControllerService, EndpointSchema, LeaderClient, SecurityProtocol } fro
 import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
 import type { BrokerContext } from "./context.js";
+import { attachGroupCoordination } from "./group/shell.js";
 import { produceHandler } from "./handlers/00-produce.js";
 import { fetchHandler } from "./handlers/01-fetch.js";
 import { listOffsetsHandler } from "./handlers/02-list-offsets.js";
@@ -51,6 +52,16 @@ export const brokerConfigSchema = z.object({
     .int()
     .min(1024)
     .default(100 * 1024 * 1024),
+  /** `offsets.topic.num.partitions`: partitions of `__consumer_offsets` when a broker creates it. */
+  offsetsTopicPartitions: z.number().int().min(1).max(1000).default(50),
+  /** `group.initial.rebalance.delay.ms` */
+  groupInitialRebalanceDelayMs: durationMs().default(3_000),
+  /** `group.min.session.timeout.ms` */
+  groupMinSessionTimeoutMs: durationMs().default(6_000),
+  /** `group.max.session.timeout.ms` */
+  groupMaxSessionTimeoutMs: durationMs().default(1_800_000),
+  /** `offsets.retention.ms` */
+  offsetsRetentionMs: durationMs().default(7 * 24 * 60 * 60 * 1000),
   inFlightRequestsMax: z.number().int().min(1).default(64),
   /** `log.segment.bytes`: partition log segments roll at this size. */
   segmentBytes: z
@@ -118,7 +129,9 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     segmentBytes: config.segmentBytes,
   });
   ctx.onShutdown(() => replicas.close(), "partition-logs");
+  const groups = attachGroupCoordination(ctx, broker, replicas, config);
   const handlers: AnyHandler[] = [
+    ...groups.handlers,
     produceHandler(broker, replicas),
     fetchHandler(broker, replicas),
     listOffsetsHandler(broker, replicas),
@@ -161,6 +174,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     logger: logger.child({ component: "metadata" }),
   });
   follower.onChange((image) => void replicas.reconcile(image));
+  follower.onChange((image) => groups.onImage(image));
   follower.start();
   ctx.onShutdown(() => (follower as MetadataFollower).shutdown(5_000), "controlled-shutdown");
   ctx.addReadinessCheck("unfenced", () =>

@@ -16,7 +16,8 @@
  *   INVALID_PRODUCER_EPOCH.
  * - `message.timestamp.type=LogAppendTime` topics get the broker's time.
  * - Not the leader: NOT_LEADER_OR_FOLLOWER; unknown topic or partition:
- *   UNKNOWN_TOPIC_OR_PARTITION. Transactional batches are refused until
+ *   UNKNOWN_TOPIC_OR_PARTITION; internal topics (`__consumer_offsets`) are
+ *   written only by the broker itself (INVALID_TOPIC_EXCEPTION). Transactional batches are refused until
  *   transactions land (TRANSACTIONAL_ID_AUTHORIZATION_FAILED is not used: the
  *   transaction APIs are simply not advertised).
  */
@@ -32,6 +33,7 @@ import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
 import type { ReplicaManager } from "../replica-manager.js";
 import { topicConfig } from "../topic-configs.js";
+import { INTERNAL_TOPICS } from "./03-metadata.js";
 
 export function produceHandler(
   broker: BrokerContext,
@@ -70,6 +72,12 @@ export function produceHandler(
           if (found.kind === "not-leader") {
             out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER;
             out.currentLeader = { leaderId: found.state.leader, leaderEpoch: found.state.leaderEpoch };
+            continue;
+          }
+          if (INTERNAL_TOPICS.has(t.name)) {
+            // Only the group coordinator writes __consumer_offsets, as in Kafka.
+            out.errorCode = ErrorCode.INVALID_TOPIC_EXCEPTION;
+            out.errorMessage = `Cannot append to internal topic ${t.name}.`;
             continue;
           }
           const { hosted } = found;
