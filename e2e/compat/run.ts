@@ -2,7 +2,7 @@
  * Runs the client-compatibility suite against a broker and prints one line
  * per client and scenario:
  *
- *   npx tsx e2e/compat/run.ts BOOTSTRAP [--clients a,b] [--json FILE]
+ *   npx tsx e2e/compat/run.ts BOOTSTRAP [--clients a,b] [--replication-factor N] [--json FILE]
  *
  * Exits non-zero if any scenario fails. Install the peers first with
  * e2e/peers/install.sh.
@@ -40,15 +40,23 @@ async function runOne(s: CompatScenario): Promise<ScenarioResult> {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { clients: { type: "string" }, json: { type: "string" } },
+    options: {
+      clients: { type: "string" },
+      json: { type: "string" },
+      "replication-factor": { type: "string" },
+    },
   });
   const bootstrap = positionals[0];
   if (!bootstrap) {
-    console.error("usage: run.ts BOOTSTRAP [--clients a,b] [--json FILE]");
+    console.error("usage: run.ts BOOTSTRAP [--clients a,b] [--replication-factor N] [--json FILE]");
     process.exit(2);
   }
   const clients = values.clients?.split(",").filter(Boolean);
-  const plan = compatScenarios(() => bootstrap, clients ? { clients } : {});
+  const rf = values["replication-factor"];
+  const plan = compatScenarios(() => bootstrap, {
+    ...(clients ? { clients } : {}),
+    ...(rf ? { replicationFactor: Number(rf) } : {}),
+  });
   const results: ScenarioResult[] = [];
   for (const { scenarios } of plan) {
     for (const s of scenarios) {

@@ -38,6 +38,8 @@ export interface CompatOptions {
   readonly clients?: readonly string[];
   /** Distinguishes topic and group names of this run; default from the clock. */
   readonly runId?: string;
+  /** Replication factor of the topics the suite creates; default 1 (a single broker). */
+  readonly replicationFactor?: number;
 }
 
 interface State {
@@ -120,7 +122,12 @@ async function waitForCover(members: readonly Member[], what: string): Promise<n
   }
 }
 
-function scenariosOf(client: CompatClient, bootstrap: () => string, runId: string): CompatScenario[] {
+function scenariosOf(
+  client: CompatClient,
+  bootstrap: () => string,
+  runId: string,
+  replicationFactor: number,
+): CompatScenario[] {
   const tag = `compat-${client.name}-${runId}`;
   const state: State = {
     topic: tag,
@@ -140,12 +147,13 @@ function scenariosOf(client: CompatClient, bootstrap: () => string, runId: strin
     const events = await ctx.step("version");
     const v = events.find((e) => e.event === "version");
     check(v !== undefined, "no version event");
-    return String(v.version ?? v.clientModule ?? "");
+    const librdkafka = typeof v.librdkafka === "string" ? ` (librdkafka ${v.librdkafka})` : "";
+    return `${String(v.version ?? "")}${librdkafka}`;
   });
 
   add("create-topic", t, async () => {
     if (client.createsTopics) {
-      const events = await ctx.step("create-topic", state.topic, PARTITIONS);
+      const events = await ctx.step("create-topic", state.topic, PARTITIONS, replicationFactor);
       check(
         events.some((e) => e.event === "topic-created"),
         "no topic-created event",
@@ -153,7 +161,7 @@ function scenariosOf(client: CompatClient, bootstrap: () => string, runId: strin
       state.topicReady = true;
       return `${PARTITIONS} partitions`;
     }
-    await ctx.stepOf(clientByName(topicHelper), "create-topic", state.topic, PARTITIONS);
+    await ctx.stepOf(clientByName(topicHelper), "create-topic", state.topic, PARTITIONS, replicationFactor);
     state.topicReady = true;
     return `${PARTITIONS} partitions, created with ${topicHelper} (the client has no admin API)`;
   });
@@ -273,6 +281,6 @@ export function compatScenarios(
   if (unknown.length > 0) throw new Error(`unknown clients: ${unknown.join(", ")}`);
   return CLIENTS.filter((c) => !wanted || wanted.includes(c.name)).map((c) => ({
     client: c.name,
-    scenarios: scenariosOf(c, bootstrap, runId),
+    scenarios: scenariosOf(c, bootstrap, runId, options.replicationFactor ?? 1),
   }));
 }

@@ -3,7 +3,7 @@
  *
  *   tsx kafkajs.ts BOOTSTRAP SCENARIO [ARGS...]
  *
- * Scenarios: version, create-topic TOPIC PARTITIONS, produce TOPIC CODEC COUNT
+ * Scenarios: version, create-topic TOPIC PARTITIONS REPLICATION_FACTOR, produce TOPIC CODEC COUNT
  * PREFIX, consume TOPIC GROUP COUNT, member TOPIC GROUP. kafkajs ships only
  * gzip; snappy, lz4 and zstd come from the codecs the capture driver registers.
  */
@@ -46,10 +46,14 @@ function client(bootstrap: string): kafkajs.Kafka {
 async function createTopic(inv: Invocation): Promise<void> {
   const topic = arg(inv, 0);
   const partitions = Number(arg(inv, 1));
+  const replicationFactor = Number(arg(inv, 2));
   const admin = client(inv.bootstrap).admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: partitions, replicationFactor }],
+      waitForLeaders: true,
+    });
   } finally {
     await admin.disconnect();
   }
@@ -165,7 +169,7 @@ async function member(inv: Invocation): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const inv = invocation({ version: 0, "create-topic": 2, produce: 4, consume: 3, member: 2 });
+  const inv = invocation({ version: 0, "create-topic": 3, produce: 4, consume: 3, member: 2 });
   await registerCodecs();
   switch (inv.scenario) {
     case "version": {

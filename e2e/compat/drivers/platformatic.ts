@@ -3,7 +3,7 @@
  *
  *   tsx platformatic.ts BOOTSTRAP SCENARIO [ARGS...]
  *
- * Scenarios: version, create-topic TOPIC PARTITIONS, produce TOPIC CODEC COUNT
+ * Scenarios: version, create-topic TOPIC PARTITIONS REPLICATION_FACTOR, produce TOPIC CODEC COUNT
  * PREFIX, consume TOPIC GROUP COUNT, member TOPIC GROUP. zstd needs Node's
  * zlib zstd (Node >= 22.15); on older Node the client refuses it.
  */
@@ -38,12 +38,13 @@ const CLIENT_ID = "compat-platformatic";
 async function createTopic(inv: Invocation): Promise<void> {
   const topic = arg(inv, 0);
   const partitions = Number(arg(inv, 1));
+  const replicas = Number(arg(inv, 2));
   const admin = new Admin({ clientId: CLIENT_ID, bootstrapBrokers: [inv.bootstrap] });
   try {
     await within(
       "createTopics",
       STEP_TIMEOUT_MS,
-      admin.createTopics({ topics: [topic], partitions, replicas: 1 }),
+      admin.createTopics({ topics: [topic], partitions, replicas }),
     );
     const deadline = Date.now() + STEP_TIMEOUT_MS;
     for (;;) {
@@ -184,7 +185,7 @@ async function member(inv: Invocation): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const inv = invocation({ version: 0, "create-topic": 2, produce: 4, consume: 3, member: 2 });
+  const inv = invocation({ version: 0, "create-topic": 3, produce: 4, consume: 3, member: 2 });
   switch (inv.scenario) {
     case "version":
       emit({ event: "version", client: "@platformatic/kafka", version: clientSoftwareVersion });

@@ -2,7 +2,7 @@
 // compatibility suite. It prints one JSON object per line on stdout.
 //
 //	franzgo BOOTSTRAP version
-//	franzgo BOOTSTRAP create-topic TOPIC PARTITIONS
+//	franzgo BOOTSTRAP create-topic TOPIC PARTITIONS REPLICATION_FACTOR
 //	franzgo BOOTSTRAP produce TOPIC CODEC COUNT PREFIX
 //	franzgo BOOTSTRAP consume TOPIC GROUP COUNT
 //	franzgo BOOTSTRAP member TOPIC GROUP
@@ -98,7 +98,7 @@ func main() {
 		os.Exit(2)
 	}
 	bootstrap, scenario, args := os.Args[1], os.Args[2], os.Args[3:]
-	need := map[string]int{"version": 0, "create-topic": 2, "produce": 4, "consume": 3, "member": 2, "list-offsets": 1}
+	need := map[string]int{"version": 0, "create-topic": 3, "produce": 4, "consume": 3, "member": 2, "list-offsets": 1}
 	n, ok := need[scenario]
 	if !ok || len(args) != n {
 		fail(fmt.Errorf("unknown scenario or wrong arguments: %s %v", scenario, args))
@@ -107,7 +107,7 @@ func main() {
 	case "version":
 		version(bootstrap)
 	case "create-topic":
-		createTopic(bootstrap, args[0], atoi(args[1]))
+		createTopic(bootstrap, args[0], atoi(args[1]), atoi(args[2]))
 	case "produce":
 		produce(bootstrap, args[0], args[1], atoi(args[2]), args[3])
 	case "consume":
@@ -134,23 +134,23 @@ func version(bootstrap string) {
 			fail(v.Err)
 		}
 		emit(map[string]any{
-			"event":        "version",
-			"broker":       v.NodeID,
-			"guess":        v.VersionGuess(),
-			"kversion":     kversion.FromApiVersionsResponse(v.Raw()).VersionGuess(),
-			"client":       "franz-go",
-			"clientModule": clientVersion(),
+			"event":    "version",
+			"broker":   v.NodeID,
+			"guess":    v.VersionGuess(),
+			"kversion": kversion.FromApiVersionsResponse(v.Raw()).VersionGuess(),
+			"client":   "franz-go",
+			"version":  clientVersion(),
 		})
 	})
 }
 
-func createTopic(bootstrap, topic string, partitions int) {
+func createTopic(bootstrap, topic string, partitions, replicationFactor int) {
 	cl := newClient(bootstrap)
 	defer cl.Close()
 	adm := kadm.NewClient(cl)
 	ctx, cancel := context.WithTimeout(context.Background(), stepTimeout)
 	defer cancel()
-	resp, err := adm.CreateTopic(ctx, int32(partitions), 1, nil, topic)
+	resp, err := adm.CreateTopic(ctx, int32(partitions), int16(replicationFactor), nil, topic)
 	if err != nil && !errors.Is(err, kerr.TopicAlreadyExists) {
 		fail(err)
 	}

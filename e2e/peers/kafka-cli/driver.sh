@@ -4,7 +4,7 @@
 #
 #   driver.sh BOOTSTRAP SCENARIO [ARGS...]
 #
-# Scenarios: version, create-topic TOPIC PARTITIONS, produce TOPIC CODEC COUNT
+# Scenarios: version, create-topic TOPIC PARTITIONS REPLICATION_FACTOR, produce TOPIC CODEC COUNT
 # PREFIX (console producer, keys and headers), consume TOPIC GROUP COUNT
 # (console consumer in a group), member TOPIC GROUP (a console consumer; its
 # assignment is read with kafka-consumer-groups --describe --members --verbose),
@@ -57,8 +57,8 @@ case "$SCENARIO" in
     ;;
 
   create-topic)
-    [ $# -eq 2 ] || fail "usage: create-topic TOPIC PARTITIONS"
-    topics --create --if-not-exists --topic "$1" --partitions "$2" --replication-factor 1 \
+    [ $# -eq 3 ] || fail "usage: create-topic TOPIC PARTITIONS REPLICATION_FACTOR"
+    topics --create --if-not-exists --topic "$1" --partitions "$2" --replication-factor "$3" \
       >/dev/null 2>"$SCRATCH/err" || fail "kafka-topics --create: $(tail -3 "$SCRATCH/err")"
     await_leaders "$1" "$2" || fail "topic $1 has no leaders in time"
     jq -nc --arg t "$1" --argjson p "$2" '{event: "topic-created", topic: $t, partitions: $p}'
@@ -148,7 +148,7 @@ case "$SCENARIO" in
     if grep -qxF "$topic" <<<"$out"; then check kafka-topics--list true "$(wc -l <<<"$out") topics"; else check kafka-topics--list false "$out"; fi
 
     out="$(topics --describe --topic "$topic" 2>&1)" || true
-    n="$(grep -cE $'\tPartition: [0-9]+\tLeader: 1' <<<"$out" || true)"
+    n="$(grep -cE $'\tPartition: [0-9]+\tLeader: [0-9]+' <<<"$out" || true)"
     if grep -q "PartitionCount: $partitions" <<<"$out" && [ "$n" -eq "$partitions" ]; then
       check kafka-topics--describe true "$partitions partitions with leaders"
     else check kafka-topics--describe false "$out"; fi

@@ -3,7 +3,7 @@
     python driver.py BOOTSTRAP SCENARIO [ARGS...]
 
 Scenarios: version (prints the broker version kafka-python infers, its
-`api_version`), create-topic TOPIC PARTITIONS, produce TOPIC CODEC COUNT PREFIX,
+`api_version`), create-topic TOPIC PARTITIONS REPLICATION_FACTOR, produce TOPIC CODEC COUNT PREFIX,
 consume TOPIC GROUP COUNT, member TOPIC GROUP. Prints one JSON object per line.
 """
 
@@ -44,12 +44,12 @@ def version(bootstrap):
     emit(event="version", client="kafka-python", version=kafka.__version__, apiVersion=list(inferred))
 
 
-def create_topic(bootstrap, topic, partitions):
+def create_topic(bootstrap, topic, partitions, replication_factor):
     admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="compat-kafka-python-admin",
                              request_timeout_ms=int(STEP_TIMEOUT * 1000))
     try:
         try:
-            admin.create_topics([NewTopic(topic, num_partitions=partitions, replication_factor=1)])
+            admin.create_topics([NewTopic(topic, num_partitions=partitions, replication_factor=replication_factor)])
         except TopicAlreadyExistsError:
             pass
         deadline = time.monotonic() + STEP_TIMEOUT
@@ -171,7 +171,7 @@ def main():
         if scenario == "version":
             version(bootstrap)
         elif scenario == "create-topic":
-            create_topic(bootstrap, args[0], int(args[1]))
+            create_topic(bootstrap, args[0], int(args[1]), int(args[2]))
         elif scenario == "produce":
             produce(bootstrap, args[0], args[1], int(args[2]), args[3])
         elif scenario == "consume":

@@ -2,7 +2,7 @@
 
     python compat.py BOOTSTRAP SCENARIO [ARGS...]
 
-Scenarios: version, create-topic TOPIC PARTITIONS, produce TOPIC CODEC COUNT PREFIX,
+Scenarios: version, create-topic TOPIC PARTITIONS REPLICATION_FACTOR, produce TOPIC CODEC COUNT PREFIX,
 consume TOPIC GROUP COUNT, member TOPIC GROUP. Prints one JSON object per line.
 """
 
@@ -36,9 +36,9 @@ def version(bootstrap):
          librdkafka=confluent_kafka.libversion()[0])
 
 
-def create_topic(bootstrap, topic, partitions):
+def create_topic(bootstrap, topic, partitions, replication_factor):
     admin = AdminClient({"bootstrap.servers": bootstrap, "client.id": "compat-confluent-admin"})
-    for future in admin.create_topics([NewTopic(topic, num_partitions=partitions, replication_factor=1)],
+    for future in admin.create_topics([NewTopic(topic, num_partitions=partitions, replication_factor=replication_factor)],
                                       operation_timeout=STEP_TIMEOUT).values():
         try:
             future.result(timeout=STEP_TIMEOUT)
@@ -158,7 +158,7 @@ def main():
         if scenario == "version":
             version(bootstrap)
         elif scenario == "create-topic":
-            create_topic(bootstrap, args[0], int(args[1]))
+            create_topic(bootstrap, args[0], int(args[1]), int(args[2]))
         elif scenario == "produce":
             produce(bootstrap, args[0], args[1], int(args[2]), args[3])
         elif scenario == "consume":

@@ -51,7 +51,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * object per line.
  *
  * <p>Usage: {@code java CompatDriver BOOTSTRAP SCENARIO [ARGS...]}; scenarios: version,
- * create-topic TOPIC PARTITIONS, produce TOPIC CODEC COUNT PREFIX, consume TOPIC GROUP COUNT,
+ * create-topic TOPIC PARTITIONS REPLICATION_FACTOR, produce TOPIC CODEC COUNT PREFIX, consume TOPIC GROUP COUNT,
  * member TOPIC GROUP, admin TOPIC GROUP PARTITIONS.
  */
 public final class CompatDriver {
@@ -74,7 +74,7 @@ public final class CompatDriver {
           emit("event", "version", "client", "java", "version", AppInfoParser.getVersion());
           break;
         case "create-topic":
-          createTopic(bootstrap, args[2], Integer.parseInt(args[3]));
+          createTopic(bootstrap, args[2], Integer.parseInt(args[3]), Short.parseShort(args[4]));
           break;
         case "produce":
           produce(bootstrap, args[2], args[3], Integer.parseInt(args[4]), args[5]);
@@ -164,10 +164,11 @@ public final class CompatDriver {
     return f.get(STEP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
   }
 
-  private static void createTopic(String bootstrap, String topic, int partitions) throws Exception {
+  private static void createTopic(String bootstrap, String topic, int partitions, short replicationFactor)
+      throws Exception {
     try (Admin admin = admin(bootstrap)) {
       try {
-        get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
+        get(admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor))).all());
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof TopicExistsException)) throw e;
       }
