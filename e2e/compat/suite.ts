@@ -40,6 +40,11 @@ export interface CompatOptions {
   readonly runId?: string;
   /** Replication factor of the topics the suite creates; default 1 (a single broker). */
   readonly replicationFactor?: number;
+  /**
+   * The Kafka release that clients fingerprinting ApiVersions (franz-go, kafka-python)
+   * must recognise; default "3.9".
+   */
+  readonly expectRelease?: string;
 }
 
 interface State {
@@ -57,6 +62,7 @@ class Context {
     readonly client: CompatClient,
     readonly bootstrap: () => string,
     readonly state: State,
+    readonly expectRelease: string,
   ) {}
 
   step(scenario: string, ...args: (string | number)[]): Promise<DriverEvent[]> {
@@ -127,6 +133,7 @@ function scenariosOf(
   bootstrap: () => string,
   runId: string,
   replicationFactor: number,
+  expectRelease: string,
 ): CompatScenario[] {
   const tag = `compat-${client.name}-${runId}`;
   const state: State = {
@@ -137,7 +144,7 @@ function scenariosOf(
     consumedAll: false,
     producedTotal: 0,
   };
-  const ctx = new Context(client, bootstrap, state);
+  const ctx = new Context(client, bootstrap, state, expectRelease);
   const t = client.stepTimeoutMs;
   const list: CompatScenario[] = [];
   const add = (name: string, timeoutMs: number, run: () => Promise<string>) =>
@@ -232,12 +239,19 @@ async function runExtra(ctx: Context, extra: string): Promise<string> {
       const events = await ctx.step("version");
       const v = events.find((e) => e.event === "version");
       check(v !== undefined, "no version event");
+      const want = `v${ctx.expectRelease}`;
+      check(
+        v.guess === want && v.kversion === want,
+        `guessed ${String(v.guess)}/${String(v.kversion)}, not ${want}`,
+      );
       return `kadm guess ${String(v.guess)}, kversion guess ${String(v.kversion)}`;
     }
     case "api-version": {
       const events = await ctx.step("version");
       const v = events.find((e) => e.event === "version");
       check(v !== undefined && Array.isArray(v.apiVersion), "no inferred api_version");
+      const inferred = (v.apiVersion as number[]).join(".");
+      check(inferred === ctx.expectRelease, `inferred api_version ${inferred}, not ${ctx.expectRelease}`);
       return `inferred api_version ${JSON.stringify(v.apiVersion)}`;
     }
     case "list-offsets": {
@@ -281,6 +295,12 @@ export function compatScenarios(
   if (unknown.length > 0) throw new Error(`unknown clients: ${unknown.join(", ")}`);
   return CLIENTS.filter((c) => !wanted || wanted.includes(c.name)).map((c) => ({
     client: c.name,
-    scenarios: scenariosOf(c, bootstrap, runId, options.replicationFactor ?? 1),
+    scenarios: scenariosOf(
+      c,
+      bootstrap,
+      runId,
+      options.replicationFactor ?? 1,
+      options.expectRelease ?? "3.9",
+    ),
   }));
 }
