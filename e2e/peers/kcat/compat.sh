@@ -13,6 +13,8 @@ SCENARIO="$2"
 shift 2
 STEP_TIMEOUT=60
 MEMBER_MAX_LIFE=180
+SCRATCH="$(mktemp -d)"
+trap 'rm -rf "$SCRATCH"' EXIT
 FILLER="the quick brown fox jumps over the lazy dog the quick brown fox jumps over the lazy dog the quick brown fox jumps over the lazy dog "
 
 fail() {
@@ -39,9 +41,8 @@ case "$SCENARIO" in
     done | timeout "$STEP_TIMEOUT" kcat -P -b "$BOOTSTRAP" -t "$topic" -K $'\t' -z "$codec" \
       -H "codec=$codec" -H "prefix=$prefix" \
       -X client.id=compat-kcat-producer -X enable.idempotence=true -X partitioner=murmur2_random \
-      -X message.timeout.ms=$((STEP_TIMEOUT * 1000 - 5000)) 2>"${TMPDIR:-/tmp}/kcat-produce-$$.err" \
-      || fail "kcat -P failed: $(tail -5 "${TMPDIR:-/tmp}/kcat-produce-$$.err")"
-    rm -f "${TMPDIR:-/tmp}/kcat-produce-$$.err"
+      -X message.timeout.ms=$((STEP_TIMEOUT * 1000 - 5000)) 2>"$SCRATCH/err" \
+      || fail "kcat -P failed: $(tail -5 "$SCRATCH/err")"
     jq -nc --argjson n "$count" --arg c "$codec" '{event: "produce-done", count: $n, codec: $c}'
     ;;
 
@@ -50,13 +51,12 @@ case "$SCENARIO" in
     topic="$1" group="$2" count="$3"
     # -c stops after COUNT records; offsets of exactly those records are stored
     # and committed when the consumer closes.
-    err="${TMPDIR:-/tmp}/kcat-consume-$$.err"
+    err="$SCRATCH/err"
     timeout "$STEP_TIMEOUT" kcat -C -b "$BOOTSTRAP" -G "$group" "$topic" -c "$count" -J -q \
       -X client.id=compat-kcat-consumer -X auto.offset.reset=earliest 2>"$err" |
       jq -c '{event: "record", partition, offset, key, value: .payload,
               headers: ((.headers // []) as $h | [range(0; $h | length; 2) | {key: $h[.], value: $h[. + 1]}] | from_entries)}' \
       || fail "kcat -C failed or timed out: $(tail -5 "$err")"
-    rm -f "$err"
     jq -nc --argjson n "$count" '{event: "committed", count: $n}'
     jq -nc '{event: "closed"}'
     ;;
