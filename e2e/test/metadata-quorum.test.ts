@@ -171,20 +171,23 @@ describe("metadata quorum of three real voters", () => {
   it("streams the committed log to a watcher: the image first, then every new batch", async () => {
     // The voter restarted last restored its image from a snapshot, so its window starts empty
     // and a watch from offset 0 begins with a snapshot.
-    const restarted = q.voters.findIndex(
-      (v) => v.lines.filter((l) => l.msg === "metadata voter started").length >= 3,
-    );
-    const voter = Math.max(restarted, 0);
-    const t = grpcTransport(q.addresses[voter] as string);
+    // Watch the voter that restarted most recently and is running.
+    const starts = (i: number) =>
+      q.voters[i]?.running === true
+        ? (q.voters[i]?.lines.filter((l) => l.msg === "metadata voter started").length ?? 0)
+        : -1;
+    const voter = [0, 1, 2].reduce((best, i) => (starts(i) > starts(best) ? i : best), 0);
     const abort = new AbortController();
     const events: WatchEvent[] = [];
-    const client = createClient(ControllerService, t);
     // A watcher resumes from its position when a stream ends (its voter may install a
-    // snapshot from the leader meanwhile, which ends every watch on it).
+    // snapshot from the leader meanwhile, which ends every watch on it). Each attempt uses a
+    // fresh channel, so no connection back-off carries over from a failed one.
     let position = 0n;
     const seen = (async () => {
       while (!abort.signal.aborted) {
+        const t = grpcTransport(q.addresses[voter] as string);
         try {
+          const client = createClient(ControllerService, t);
           for await (const e of client.watch(
             { fromOffset: position, watcher: "e2e" },
             { signal: abort.signal },
@@ -196,6 +199,8 @@ describe("metadata quorum of three real voters", () => {
         } catch (e) {
           if (!abort.signal.aborted) console.log(`watch ended, resuming from ${position}: ${String(e)}`);
           await new Promise((res) => setTimeout(res, 50));
+        } finally {
+          t.close();
         }
       }
     })();
@@ -212,7 +217,6 @@ describe("metadata quorum of three real voters", () => {
     while (!hasDelta() && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
     abort.abort();
     await seen;
-    t.close();
     console.log(`watch on voter ${voter + 1}: ${events.map((e) => e.event.case).join(",")}`);
     expect(hasDelta()).toBe(true);
     const first = events[0]?.event.case;
