@@ -223,6 +223,16 @@ describe("consumer groups", () => {
       // Transaction coordinators are not offered yet.
       const txn = await wire.send(10, 3, { key: "tx", keyType: 1, coordinatorKeys: [] });
       expect(txn.errorCode).toBe(ErrorCode.INVALID_REQUEST);
+      // Batched lookups (v4+, as the Java client and kafka-python send) answer per key.
+      for (const version of [4, 5]) {
+        let found: { errorCode: number; nodeId: number } | undefined;
+        for (let i = 0; i < 100 && found?.errorCode !== 0; i++) {
+          const r = await wire.send(10, version, { key: "", keyType: 0, coordinatorKeys: ["batched"] });
+          found = r.coordinators[0];
+          if (found?.errorCode !== 0) await new Promise((res) => setTimeout(res, 100));
+        }
+        expect(found).toMatchObject({ errorCode: 0, nodeId: 1 });
+      }
       // A commit for a partition that does not exist fails alone.
       const commit = await wire.send(8, 8, {
         groupId: "simple",

@@ -12,7 +12,12 @@
  * - v0 has no key type (always GROUP); v4+ batches keys in `coordinatorKeys`
  *   and answers per key in `coordinators`.
  */
-import { ApiKeys, ErrorCode, type FindCoordinatorResponseCoordinator } from "@runnel/kafka-protocol";
+import {
+  ApiKeys,
+  defaultFindCoordinatorResponse,
+  ErrorCode,
+  type FindCoordinatorResponseCoordinator,
+} from "@runnel/kafka-protocol";
 import type { GroupCoordination } from "../group/shell.js";
 import type { Handler } from "../kafka/server.js";
 
@@ -41,15 +46,8 @@ export function findCoordinatorHandler(groups: GroupCoordination): Handler<typeo
         return { key, ...groups.locate(key) };
       });
       if (v >= 4) {
-        return {
-          throttleTimeMs: 0,
-          errorCode: 0,
-          errorMessage: null,
-          nodeId: -1,
-          host: "",
-          port: -1,
-          coordinators,
-        };
+        // The single-coordinator fields do not exist from v4: they keep their defaults.
+        return { ...defaultFindCoordinatorResponse(), coordinators };
       }
       const c = coordinators[0] as FindCoordinatorResponseCoordinator;
       return {
