@@ -35,6 +35,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/test/**/*.test.ts"],
+          // Installs the real clients the end-to-end tests drive, when missing.
+          globalSetup: ["e2e/harness/install-peers.ts"],
           exclude: ["**/node_modules/**", "**/dist/**"],
           pool: "forks",
           fileParallelism: false,
