@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { PartitionLog } from "@runnel/log";
 import type { MetadataImage, PartitionImage, TopicImage } from "@runnel/metadata";
 import type { Logger } from "@runnel/runtime";
+import { topicConfig } from "./topic-configs.js";
 
 export interface HostedPartition {
   readonly topic: TopicImage;
@@ -113,6 +114,40 @@ export class ReplicaManager {
         this.o.logger.info({ dir: l.dir }, "partition of a deleted topic removed");
       } catch (e) {
         this.o.logger.warn({ key, error: String(e) }, "could not remove a deleted partition");
+      }
+    }
+  }
+
+  /**
+   * One round of log housekeeping over every open partition log: retention by
+   * time and bytes (`retention.ms`, `retention.bytes`; whole closed segments),
+   * compaction for `cleanup.policy=compact` (`delete.retention.ms`), and
+   * forgetting idle producers. The log runs each on its own queue, so this
+   * never races appends. Failures are logged; the next round tries again.
+   */
+  async housekeep(now: number): Promise<void> {
+    const image = this.o.image();
+    for (const [key, pending] of [...this.logs]) {
+      const [topicKey] = key.split(":");
+      const topic = topicKey === undefined ? undefined : image.topics.get(topicKey);
+      if (topic === undefined) continue;
+      const configs = image.topicConfigs.get(topic.name);
+      try {
+        const log = await pending;
+        const policies = topicConfig(configs, "cleanup.policy").split(",");
+        if (policies.includes("delete")) {
+          await log.applyRetention({
+            retentionMs: Number(topicConfig(configs, "retention.ms")),
+            retentionBytes: Number(topicConfig(configs, "retention.bytes")),
+            now,
+          });
+        }
+        if (policies.includes("compact")) {
+          await log.compact({ deleteRetentionMs: Number(topicConfig(configs, "delete.retention.ms")), now });
+        }
+        await log.expireProducers(now);
+      } catch (e) {
+        this.o.logger.warn({ key, error: String(e) }, "log housekeeping failed");
       }
     }
   }

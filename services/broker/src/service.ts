@@ -52,6 +52,8 @@ export const brokerConfigSchema = z.object({
     .int()
     .min(1024)
     .default(100 * 1024 * 1024),
+  /** `log.retention.check.interval.ms`: how often retention and compaction run. */
+  logRetentionCheckIntervalMs: durationMs().default(300_000),
   /** `offsets.topic.num.partitions`: partitions of `__consumer_offsets` when a broker creates it. */
   offsetsTopicPartitions: z.number().int().min(1).max(1000).default(50),
   /** `group.initial.rebalance.delay.ms` */
@@ -129,6 +131,15 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     segmentBytes: config.segmentBytes,
   });
   ctx.onShutdown(() => replicas.close(), "partition-logs");
+  // Retention, compaction and producer expiry, every `logRetentionCheckIntervalMs`.
+  let housekeeping: { cancel(): void } | null = null;
+  const scheduleHousekeeping = (): void => {
+    housekeeping = clock.setTimeout(() => {
+      void replicas.housekeep(clock.now()).finally(scheduleHousekeeping);
+    }, config.logRetentionCheckIntervalMs);
+  };
+  scheduleHousekeeping();
+  ctx.onShutdown(() => housekeeping?.cancel(), "log-housekeeping");
   const groups = attachGroupCoordination(ctx, broker, replicas, config);
   const handlers: AnyHandler[] = [
     ...groups.handlers,
