@@ -22,14 +22,14 @@ import {
   ZERO_UUID,
 } from "@runnel/kafka-protocol";
 import { type MetadataImage, NO_LEADER, type TopicImage, topicNameError } from "@runnel/metadata";
+import {
+  ALL_CLUSTER_OPERATIONS,
+  ALL_TOPIC_OPERATIONS,
+  liveBrokers,
+  OPERATIONS_NOT_REQUESTED,
+} from "../cluster.js";
 import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
-
-/** Kafka's "not requested" marker for authorized operations. */
-const OPERATIONS_NOT_REQUESTED = -2147483648;
-/** Every topic operation bit (READ..DESCRIBE_CONFIGS..ALTER_CONFIGS), as an ACL-less cluster allows. */
-const ALL_TOPIC_OPERATIONS = 0b1111_1111_1000;
-const ALL_CLUSTER_OPERATIONS = 0b1_1111_1111_1000;
 
 export const INTERNAL_TOPICS: ReadonlySet<string> = new Set(["__consumer_offsets", "__transaction_state"]);
 
@@ -77,15 +77,7 @@ export function metadataHandler(broker: BrokerContext): Handler<typeof ApiKeys.M
       if (toCreate.length > 0) await autoCreate(broker, toCreate);
       const response: MetadataResponse = {
         throttleTimeMs: 0,
-        brokers: [...image.brokers.values()]
-          .filter((b) => !b.fenced)
-          .sort((a, b) => a.id - b.id)
-          .flatMap((b) => {
-            const e = b.endpoints[0];
-            return e === undefined
-              ? []
-              : [{ nodeId: b.id, host: e.host, port: e.port, rack: b.zone === "" ? null : b.zone }];
-          }),
+        brokers: liveBrokers(image).map((b) => ({ nodeId: b.id, host: b.host, port: b.port, rack: b.rack })),
         clusterId: broker.settings.clusterId,
         controllerId: broker.settings.nodeId,
         topics,

@@ -8,11 +8,10 @@
  * - Authorized operations report every cluster operation until ACLs land.
  */
 import { ApiKeys, ErrorCode } from "@runnel/kafka-protocol";
+import { ALL_CLUSTER_OPERATIONS, liveBrokers, OPERATIONS_NOT_REQUESTED } from "../cluster.js";
 import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
 
-const OPERATIONS_NOT_REQUESTED = -2147483648;
-const ALL_CLUSTER_OPERATIONS = 0b1_1111_1111_1000;
 const BROKER_ENDPOINTS = 1;
 
 export function describeClusterHandler(broker: BrokerContext): Handler<typeof ApiKeys.DescribeCluster> {
@@ -33,15 +32,7 @@ export function describeClusterHandler(broker: BrokerContext): Handler<typeof Ap
         controllerId: broker.settings.nodeId,
         brokers: unsupported
           ? []
-          : [...image.brokers.values()]
-              .filter((b) => !b.fenced)
-              .sort((a, b) => a.id - b.id)
-              .flatMap((b) => {
-                const e = b.endpoints[0];
-                return e === undefined
-                  ? []
-                  : [{ brokerId: b.id, host: e.host, port: e.port, rack: b.zone === "" ? null : b.zone }];
-              }),
+          : liveBrokers(image).map((b) => ({ brokerId: b.id, host: b.host, port: b.port, rack: b.rack })),
         clusterAuthorizedOperations: request.includeClusterAuthorizedOperations
           ? ALL_CLUSTER_OPERATIONS
           : OPERATIONS_NOT_REQUESTED,
