@@ -9,12 +9,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type CompatScenario, compatScenarios, Skip } from "./suite.js";
+import { type CompatScenario, compatScenarios } from "./suite.js";
 
 export interface ScenarioResult {
   readonly client: string;
   readonly scenario: string;
-  readonly status: "pass" | "fail" | "skip";
+  readonly status: "pass" | "fail";
   readonly ms: number;
   readonly detail: string;
 }
@@ -29,9 +29,8 @@ async function runOne(s: CompatScenario): Promise<ScenarioResult> {
     const note = await Promise.race([s.run(), timeout]);
     return { client: s.client, scenario: s.name, status: "pass", ms: Date.now() - start, detail: note };
   } catch (e) {
-    const status = e instanceof Skip ? "skip" : "fail";
     const detail = e instanceof Error ? e.message : String(e);
-    return { client: s.client, scenario: s.name, status, ms: Date.now() - start, detail };
+    return { client: s.client, scenario: s.name, status: "fail", ms: Date.now() - start, detail };
   } finally {
     clearTimeout(timer);
   }
@@ -69,7 +68,7 @@ async function main(): Promise<void> {
     }
   }
   const count = (s: ScenarioResult["status"]) => results.filter((r) => r.status === s).length;
-  console.log(`\n${count("pass")} passed, ${count("fail")} failed, ${count("skip")} skipped`);
+  console.log(`\n${count("pass")} passed, ${count("fail")} failed`);
   if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
   process.exit(count("fail") > 0 ? 1 : 0);
 }

@@ -22,14 +22,11 @@ const RESUME_COUNT = 20;
 const GROUP_MEMBERS = 3;
 const REBALANCE_TIMEOUT_MS = 90_000;
 
-/** Thrown by a scenario that does not apply to its client. */
-export class Skip extends Error {}
-
 export interface CompatScenario {
   readonly client: string;
   readonly name: string;
   readonly timeoutMs: number;
-  /** Resolves with a note on success; throws Skip or an error otherwise. */
+  /** Resolves with a note on success; throws otherwise. */
   run(): Promise<string>;
 }
 
@@ -89,7 +86,8 @@ class Context {
   }
 
   requireTopic(): void {
-    if (!this.state.topicReady) throw new Skip("no topic: create-topic failed");
+    // A scenario that depends on an earlier one fails with it: it cannot pass on its own.
+    if (!this.state.topicReady) throw new Error("no topic: create-topic failed");
   }
 
   async produce(codec: string, count: number, prefix: string): Promise<ProduceRun> {
@@ -179,10 +177,9 @@ function scenariosOf(
     return `${PARTITIONS} partitions, created with ${topicHelper} (the client has no admin API)`;
   });
 
-  for (const codec of CODECS) {
+  // A codec the client cannot produce has no scenario (see the client's `lacks`).
+  for (const codec of CODECS.filter((c) => !client.lacks[c])) {
     add(`produce-${codec}`, t, async () => {
-      const reason = client.lacks[codec];
-      if (reason) throw new Skip(`${codec} unsupported: ${reason}`);
       ctx.requireTopic();
       const run = await ctx.produce(codec, PER_CODEC, `${tag}-${codec}`);
       state.runs.push(run);
@@ -202,7 +199,7 @@ function scenariosOf(
 
   add("commit-resume", 2 * t + 30_000, async () => {
     ctx.requireTopic();
-    if (!state.consumedAll) throw new Skip("consume failed");
+    if (!state.consumedAll) throw new Error("consume failed, so there is nothing to resume from");
     const run = await ctx.produce("none", RESUME_COUNT, `${tag}-resume`);
     const half = RESUME_COUNT / 2;
     const first = await ctx.consume(state.group, half);
