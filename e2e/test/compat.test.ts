@@ -7,9 +7,7 @@
  *
  * Scenarios the broker cannot pass yet are left out by name (`without`), never
  * skipped: the Java AdminClient checks need DescribeConfigs and
- * IncrementalAlterConfigs; the Java client's commit-resume once saw a record
- * of the resumed range delivered after a later one (an open investigation of
- * the group offsets path); @platformatic/kafka, the command-line tools and
+ * IncrementalAlterConfigs; @platformatic/kafka, the command-line tools and
  * franz-go join the suite as the broker gains what they need.
  */
 import { afterAll, beforeAll } from "vitest";
@@ -32,5 +30,5 @@ afterAll(async () => {
 
 defineCompatSuite(() => broker.bootstrap, {
   clients: ["kcat", "confluent-kafka-python", "kafka-python", "kafkajs", "java"],
-  without: ["java/admin", "java/commit-resume"],
+  without: ["java/admin"],
 });

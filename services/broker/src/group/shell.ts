@@ -278,10 +278,12 @@ export class GroupCoordination {
   /**
    * Runs a JoinGroup or SyncGroup: resolves with the reply to its ticket,
    * whenever the coordinator gives it, or null if the coordinator was gone
-   * before the request reached it.
+   * before the request reached it. Once the coordinator has taken the request
+   * it releases the connection (`ctx.release`): the rest is waiting.
    */
   async deferred<R extends JoinGroupResponse | SyncGroupResponse>(
     coordinator: PartitionCoordinator,
+    ctx: KafkaRequestContext,
     call: (c: GroupCoordinator, ticket: Ticket, nowMs: number) => Effects,
   ): Promise<R | null> {
     const ticket = this.nextTicket++;
@@ -291,6 +293,7 @@ export class GroupCoordination {
       this.tickets.delete(ticket);
       return null;
     }
+    ctx.release();
     return answer;
   }
 

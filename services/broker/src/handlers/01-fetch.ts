@@ -133,6 +133,8 @@ export function fetchHandler(broker: BrokerContext, replicas: ReplicaManager): H
         if (bytes >= Math.max(1, request.minBytes) || remaining <= 0 || ctx.signal.aborted) {
           return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: 0, responses, nodeEndpoints: [] };
         }
+        // Only waiting is left: the connection's next request may run meanwhile.
+        ctx.release();
         await replicas.waitForAppend(remaining, ctx.signal);
       }
     },

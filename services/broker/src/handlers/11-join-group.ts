@@ -35,7 +35,7 @@ export function joinGroupHandler(groups: GroupCoordination): Handler<typeof ApiK
       const route = groups.route(request.groupId);
       if (route.kind === "error") return error(route.errorCode);
       const rctx = groups.requestContext(ctx);
-      const response = await groups.deferred<JoinGroupResponse>(route.coordinator, (c, ticket, now) =>
+      const response = await groups.deferred<JoinGroupResponse>(route.coordinator, ctx, (c, ticket, now) =>
         c.joinGroup(ticket, request, rctx, now),
       );
       return response ?? error(ErrorCode.NOT_COORDINATOR);

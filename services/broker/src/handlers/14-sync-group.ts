@@ -29,7 +29,7 @@ export function syncGroupHandler(groups: GroupCoordination): Handler<typeof ApiK
       const route = groups.route(request.groupId);
       if (route.kind === "error") return error(route.errorCode);
       const rctx = groups.requestContext(ctx);
-      const response = await groups.deferred<SyncGroupResponse>(route.coordinator, (c, ticket, now) =>
+      const response = await groups.deferred<SyncGroupResponse>(route.coordinator, ctx, (c, ticket, now) =>
         c.syncGroup(ticket, request, rctx, now),
       );
       return response ?? error(ErrorCode.NOT_COORDINATOR);

@@ -2,7 +2,12 @@
  * The Kafka listener: accepts TCP connections, splits frames, decodes
  * requests, runs each through the handler registered for its API key, and
  * writes responses in request order (Kafka clients rely on per-connection
- * ordering). A request the broker cannot parse closes its connection, as the
+ * ordering). Requests of one connection also run one at a time, in the order
+ * they arrived, as the Java broker runs them: a client pipelining five
+ * produce requests gets its batches appended in the order it sent them. A
+ * handler whose remaining work is only waiting (a long-poll fetch, a join
+ * waiting for its group) calls `release()` to let the next request start. A
+ * request the broker cannot parse closes its connection, as the
  * Java broker does; an ApiVersions request of an unknown version is answered
  * as KIP-511 says.
  */
@@ -30,6 +35,22 @@ export interface RequestContext {
   readonly remoteAddress: string;
   /** Aborted when the connection closes. */
   readonly signal: AbortSignal;
+  /**
+   * Lets the connection's next request start before this one answers. Call it
+   * once everything that must happen in request order has happened; the
+   * server calls it when the handler settles. Idempotent.
+   */
+  release(): void;
+}
+
+/** What the listener hands `dispatch` for one frame. */
+interface Dispatch {
+  readonly connectionId: number;
+  readonly remote: string;
+  readonly signal: AbortSignal;
+  /** Settles when the connection's previous request released it. */
+  readonly gate: Promise<void>;
+  readonly release: () => void;
 }
 
 /** One Kafka API: the versions it serves and what it does. Registered by its handler file. */
@@ -101,6 +122,8 @@ export class KafkaServer {
     const frames = new FrameReader({ maxFrameBytes: this.o.maxFrameBytes }, true);
     /** Responses in request order; each settles to the chunks to write (or none). */
     const queue: Promise<Buffer[] | null>[] = [];
+    /** Settles when the last dispatched request releases the connection. */
+    let turn: Promise<void> = Promise.resolve();
     let writing = false;
 
     const flush = async (): Promise<void> => {
@@ -136,7 +159,18 @@ export class KafkaServer {
           socket.destroy();
           return;
         }
-        const response = this.dispatch(f.frame, id, remote, abort.signal);
+        const gate = turn;
+        let release!: () => void;
+        turn = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        const response = this.dispatch(f.frame, {
+          connectionId: id,
+          remote,
+          signal: abort.signal,
+          gate,
+          release,
+        });
         if (response === "close") {
           socket.destroy();
           return;
@@ -153,12 +187,8 @@ export class KafkaServer {
     });
   }
 
-  private dispatch(
-    frame: Buffer,
-    connectionId: number,
-    remoteAddress: string,
-    signal: AbortSignal,
-  ): Promise<Buffer[] | null> | "close" {
+  private dispatch(frame: Buffer, on: Dispatch): Promise<Buffer[] | null> | "close" {
+    const { connectionId, remote: remoteAddress, signal, gate, release } = on;
     const peek = peekRequestHeader(frame);
     if (!peek.ok) {
       this.o.logger.warn(
@@ -171,6 +201,7 @@ export class KafkaServer {
     const handler = this.handlers.get(apiKey);
     if (apiKey === ApiKeys.ApiVersions && (handler === undefined || apiVersion > handler.maxVersion)) {
       // KIP-511: answer a version we do not know in a v0 body the client can parse.
+      release();
       return Promise.resolve([
         encodeApiVersionsAnswer(correlationId, answerApiVersions(apiVersion, this.supportedApis())),
       ]);
@@ -191,9 +222,22 @@ export class KafkaServer {
       return "close";
     }
     const request: AnyDecodedRequest = decoded.value;
-    const ctx: RequestContext = { header: request.header, apiVersion, connectionId, remoteAddress, signal };
+    const ctx: RequestContext = {
+      header: request.header,
+      apiVersion,
+      connectionId,
+      remoteAddress,
+      signal,
+      release,
+    };
     return (async () => {
-      const body = await handler.handle(request.body, ctx);
+      let body: ApiResponses[ApiKey] | null;
+      try {
+        await gate;
+        body = await handler.handle(request.body, ctx);
+      } finally {
+        release();
+      }
       if (body === null) return null;
       return encodeResponseChunks(apiKey as ApiKey, apiVersion, correlationId, body as never);
     })();

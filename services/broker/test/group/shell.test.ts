@@ -219,6 +219,7 @@ class Broker {
       connectionId: 1,
       remoteAddress: "10.0.0.9:4242",
       signal: new AbortController().signal,
+      release: () => {},
     };
     return (await handler.handle(body, ctx)) as ApiResponses[K];
   }
