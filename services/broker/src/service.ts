@@ -20,6 +20,9 @@ import { deleteTopicsHandler } from "./handlers/20-delete-topics.js";
 import { initProducerIdHandler } from "./handlers/22-init-producer-id.js";
 import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
+import { configHandlers } from "./handlers/config-apis.js";
+import { leaderEpochHandlers } from "./handlers/leader-epoch-apis.js";
+import { logAdminHandlers } from "./handlers/log-admin-apis.js";
 import { type AnyHandler, KafkaServer } from "./kafka/server.js";
 import { MetadataFollower } from "./metadata-follower.js";
 import { ProducerIdManager } from "./producer-ids.js";
@@ -153,6 +156,9 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     deleteTopicsHandler(broker),
     createPartitionsHandler(broker),
     describeClusterHandler(broker),
+    ...configHandlers(broker, replicas),
+    ...logAdminHandlers(broker, replicas),
+    ...leaderEpochHandlers(broker, replicas),
   ];
   server = new KafkaServer({
     host: config.listenHost,
