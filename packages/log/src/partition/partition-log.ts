@@ -222,6 +222,15 @@ export class PartitionLog {
     return [...this.producers.entries()];
   }
 
+  /**
+   * The idempotent producers the log keeps state for, read in turn with the
+   * log's other operations, so never half-way through a truncation's replay
+   * (DescribeProducers).
+   */
+  activeProducers(): Promise<ProducerEntry[]> {
+    return this.run(async () => [...this.producers.entries()]);
+  }
+
   // --- opening and recovery ---------------------------------------------------------
 
   /**
