@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [codec|metadata]...`: runs the benchmarks (all by default),
+ * `pnpm bench [codec|metadata|produce]... [--brokers N]`: runs the benchmarks (all by default),
  * prints each figure with its ratio to a baseline measured in the same run,
  * and writes the figures to bench/results/.
  */
@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { codecWorkloads } from "./codec.js";
 import { type Measurement, measure } from "./harness.js";
 import { metadataBench } from "./metadata.js";
+import { PRODUCE_DEFAULTS, produceBench, type TargetResult } from "./produce.js";
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "../results");
 
@@ -63,7 +64,46 @@ async function metadata(): Promise<void> {
   write("metadata", r);
 }
 
-const selected = process.argv.slice(2);
+async function produce(brokers: number): Promise<void> {
+  const r = await produceBench({ ...PRODUCE_DEFAULTS, brokers });
+  const o = r.options;
+  console.log(
+    `\nproduce/consume (Java client, ${o.recordBytes} B records, ${o.partitions} partitions, acks=all, RF 1)`,
+  );
+  const line = (t: TargetResult): void => {
+    const th = t.throughput;
+    const la = t.latency;
+    console.log(`  ${t.target}`);
+    console.log(
+      `    throughput: produce ${th.produceMBps.toFixed(1)} MB/s (${th.produceRecordsPerSecond} records/s), consume ${th.consumeMBps.toFixed(1)} MB/s`,
+    );
+    console.log(
+      `    end-to-end at ${la.targetRate} records/s: p50 ${la.endToEndMs.p50.toFixed(1)} ms  p99 ${la.endToEndMs.p99.toFixed(1)} ms  p99.9 ${la.endToEndMs.p999.toFixed(1)} ms (ack p99 ${la.ackMs.p99.toFixed(1)} ms)`,
+    );
+  };
+  line(r.baseline);
+  line(r.runnel);
+  const ratios = {
+    produceMBps: r.runnel.throughput.produceMBps / r.baseline.throughput.produceMBps,
+    consumeMBps: r.runnel.throughput.consumeMBps / r.baseline.throughput.consumeMBps,
+    endToEndP99: r.runnel.latency.endToEndMs.p99 / r.baseline.latency.endToEndMs.p99,
+    endToEndP999: r.runnel.latency.endToEndMs.p999 / r.baseline.latency.endToEndMs.p999,
+  };
+  console.log(
+    `  Runnel / Kafka: produce ${ratios.produceMBps.toFixed(2)}x, consume ${ratios.consumeMBps.toFixed(2)}x MB/s; end-to-end p99 ${ratios.endToEndP99.toFixed(2)}x, p99.9 ${ratios.endToEndP999.toFixed(2)}x (latency: lower is better)`,
+  );
+  write(brokers === 1 ? "produce" : `produce-${brokers}-brokers`, { ...r, ratios });
+}
+
+const args = process.argv.slice(2);
+const brokersAt = args.indexOf("--brokers");
+const brokers = brokersAt >= 0 ? Number(args[brokersAt + 1]) : 1;
+if (!Number.isInteger(brokers) || brokers < 1 || brokers > 3) {
+  console.error("--brokers must be 1, 2 or 3");
+  process.exit(2);
+}
+const selected = args.filter((a, i) => !a.startsWith("--") && (brokersAt < 0 || i !== brokersAt + 1));
 const all = selected.length === 0;
 if (all || selected.includes("codec")) codec();
 if (all || selected.includes("metadata")) await metadata();
+if (all || selected.includes("produce")) await produce(brokers);

@@ -12,6 +12,9 @@
 # Jars are resolved from Maven Central into .peers/ (gitignored) on first use.
 # A fresh data directory is formatted on every start. Prints the broker PID and
 # writes it to .peers/kafka/kafka.pid; stop with e2e/peers/kafka/stop.sh.
+# KAFKA_STATE_DIR moves the data, config, log and PID file elsewhere (to run a
+# second broker beside the first; pass the same variable to stop.sh), and
+# KAFKA_HEAP sets the heap (default 512m; Kafka's own scripts use 1g).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +22,9 @@ ROOT="$(cd "$HERE/../../.." && pwd)"
 PEERS="$ROOT/.peers"
 KAFKA_HOME="$PEERS/kafka"
 LIBS="$KAFKA_HOME/libs"
-DATA="$KAFKA_HOME/data"
+STATE="${KAFKA_STATE_DIR:-$KAFKA_HOME}"
+DATA="$STATE/data"
+HEAP="${KAFKA_HEAP:-512m}"
 
 KAFKA_PORT="${KAFKA_PORT:-19092}"
 INTERNAL_PORT="${KAFKA_INTERNAL_PORT:-19093}"
@@ -28,15 +33,15 @@ ADVERTISED_PORT="${1:-$KAFKA_PORT}"
 
 "$HERE/install.sh"
 
-if [ -f "$KAFKA_HOME/kafka.pid" ] && kill -0 "$(cat "$KAFKA_HOME/kafka.pid")" 2>/dev/null; then
-  echo "kafka already running (pid $(cat "$KAFKA_HOME/kafka.pid")); stop it first" >&2
+if [ -f "$STATE/kafka.pid" ] && kill -0 "$(cat "$STATE/kafka.pid")" 2>/dev/null; then
+  echo "kafka already running (pid $(cat "$STATE/kafka.pid")); stop it first" >&2
   exit 1
 fi
 
 rm -rf "$DATA"
 mkdir -p "$DATA/log"
 
-cat > "$KAFKA_HOME/server.properties" <<PROPS
+cat > "$STATE/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${CONTROLLER_PORT}
@@ -57,7 +62,7 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 PROPS
 
-cat > "$KAFKA_HOME/log4j.properties" <<PROPS
+cat > "$STATE/log4j.properties" <<PROPS
 log4j.rootLogger=WARN, stdout
 log4j.appender.stdout=org.apache.log4j.ConsoleAppender
 log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
@@ -66,24 +71,24 @@ log4j.logger.kafka.server.KafkaServer=INFO
 log4j.logger.kafka.server.BrokerServer=INFO
 PROPS
 
-JAVA_OPTS=(-Xms256m -Xmx512m "-Dlog4j.configuration=file:${KAFKA_HOME}/log4j.properties")
+JAVA_OPTS=(-Xms256m "-Xmx${HEAP}" "-Dlog4j.configuration=file:${STATE}/log4j.properties")
 
 java "${JAVA_OPTS[@]}" -cp "$LIBS/*" kafka.tools.StorageTool format \
   -t "$(java "${JAVA_OPTS[@]}" -cp "$LIBS/*" kafka.tools.StorageTool random-uuid)" \
-  -c "$KAFKA_HOME/server.properties" >/dev/null
+  -c "$STATE/server.properties" >/dev/null
 
-nohup java "${JAVA_OPTS[@]}" -cp "$LIBS/*" kafka.Kafka "$KAFKA_HOME/server.properties" \
-  > "$KAFKA_HOME/stdout.log" 2>&1 &
-echo $! > "$KAFKA_HOME/kafka.pid"
+nohup java "${JAVA_OPTS[@]}" -cp "$LIBS/*" kafka.Kafka "$STATE/server.properties" \
+  > "$STATE/stdout.log" 2>&1 &
+echo $! > "$STATE/kafka.pid"
 
 # Wait until the client listener accepts connections.
 for _ in $(seq 1 120); do
-  if ! kill -0 "$(cat "$KAFKA_HOME/kafka.pid")" 2>/dev/null; then
-    echo "kafka exited during startup; see $KAFKA_HOME/stdout.log" >&2
+  if ! kill -0 "$(cat "$STATE/kafka.pid")" 2>/dev/null; then
+    echo "kafka exited during startup; see $STATE/stdout.log" >&2
     exit 1
   fi
   if (exec 3<>"/dev/tcp/127.0.0.1/${KAFKA_PORT}") 2>/dev/null; then
-    echo "$(cat "$KAFKA_HOME/kafka.pid")"
+    echo "$(cat "$STATE/kafka.pid")"
     exit 0
   fi
   sleep 0.5

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Stop the broker started by start.sh (by its recorded PID) and wait for it to exit.
+# Honours KAFKA_STATE_DIR as start.sh does.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
-PIDFILE="$ROOT/.peers/kafka/kafka.pid"
+PIDFILE="${KAFKA_STATE_DIR:-$ROOT/.peers/kafka}/kafka.pid"
 [ -f "$PIDFILE" ] || exit 0
 PID="$(cat "$PIDFILE")"
 if kill -0 "$PID" 2>/dev/null; then
