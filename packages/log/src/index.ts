@@ -44,6 +44,16 @@ export {
   nodeDisk,
 } from "./partition/disk.js";
 export {
+  decodeLeaderEpochCheckpoint,
+  type EpochEndOffset,
+  type EpochEntry,
+  encodeLeaderEpochCheckpoint,
+  LEADER_EPOCH_CHECKPOINT_FILE,
+  LeaderEpochCache,
+  UNDEFINED_EPOCH,
+  UNDEFINED_EPOCH_OFFSET,
+} from "./partition/leader-epoch-cache.js";
+export {
   type AppendOptions,
   type AppendResult,
   PartitionLog,

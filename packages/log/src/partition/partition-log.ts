@@ -1,13 +1,17 @@
 /**
  * The on-disk log of one partition: a directory of segments (see segment.ts),
- * producer-state snapshots, and a log-start-offset checkpoint.
+ * producer-state snapshots, a log-start-offset checkpoint, and the
+ * leader-epoch cache with its checkpoint (see leader-epoch-cache.ts).
  *
  * Durability: appends are written to the active segment at once but not
  * fsynced (Kafka relies on replication; the broker calls `flush()` by its own
  * policy). Rolling a segment fsyncs it, so after a crash only the active
  * segment can hold a torn tail, and `open` verifies all of it. Checkpoints,
  * snapshots and compaction output are written atomically (temporary file,
- * fsync, rename, directory fsync).
+ * fsync, rename, directory fsync). The leader-epoch checkpoint is written
+ * before the batch that adds an epoch, so after a crash it is never behind
+ * the log; recovery drops its entries past the log end (and before the log
+ * start), and rebuilds it from the batches when it is missing or damaged.
  *
  * Concurrency: every operation runs in call order on one queue, so a read
  * never sees a half-applied append, truncation or segment swap. An I/O error
@@ -39,6 +43,15 @@ import {
   TIME_INDEX_SUFFIX,
   writeFileAtomically,
 } from "./files.js";
+import {
+  decodeLeaderEpochCheckpoint,
+  type EpochEndOffset,
+  type EpochEntry,
+  encodeLeaderEpochCheckpoint,
+  LEADER_EPOCH_CHECKPOINT_FILE,
+  LEADER_EPOCH_CHECKPOINT_MAX_BYTES,
+  LeaderEpochCache,
+} from "./leader-epoch-cache.js";
 import { decodeLogStartCheckpoint, encodeLogStartCheckpoint } from "./log-start-checkpoint.js";
 import {
   decodeProducerSnapshot,
@@ -82,6 +95,8 @@ export interface RecoveryReport {
   readonly producerSnapshotOffset: bigint | null;
   /** Batches replayed after the snapshot to rebuild producer state. */
   readonly producerBatchesReplayed: number;
+  /** The leader-epoch cache was rebuilt from the batches (its checkpoint was missing or damaged). */
+  readonly leaderEpochsRebuilt: boolean;
 }
 
 export interface AppendOptions {
@@ -161,6 +176,7 @@ export class PartitionLog {
   private _logStartOffset: bigint;
   private _logEndOffset: bigint;
   private readonly producers: ProducerStateManager;
+  private readonly epochs = new LeaderEpochCache();
   private queue: Promise<unknown> = Promise.resolve();
   private state: "open" | "closed" | "failed" = "open";
   private failure: unknown = null;
@@ -357,6 +373,7 @@ export class PartitionLog {
       compactionSwapCompleted,
       producerSnapshotOffset: null,
       producerBatchesReplayed: 0,
+      leaderEpochsRebuilt: false,
     });
     try {
       if (logStartOffset > logEndOffset) {
@@ -367,10 +384,12 @@ export class PartitionLog {
         await log.doTruncateFullyAndStartAt(logStartOffset);
       }
       const rebuilt = await log.rebuildProducerState(problems, filesRemoved);
+      const leaderEpochsRebuilt = await log.recoverLeaderEpochs(problems);
       (log as { recovery: RecoveryReport }).recovery = {
         ...log.recovery,
         segments: log.segments.length,
         ...rebuilt,
+        leaderEpochsRebuilt,
       };
     } catch (error) {
       await log.closeFiles();
@@ -420,6 +439,55 @@ export class PartitionLog {
       if (parsed?.suffix === SNAPSHOT_SUFFIX) offsets.push(parsed.offset);
     }
     return offsets.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * Loads the leader-epoch checkpoint and fits it to the recovered log (drops
+   * entries at or past the log end, moves the first up to the log start), or
+   * rebuilds the cache from every batch header when the file is missing or
+   * damaged. Returns whether it was rebuilt.
+   */
+  private async recoverLeaderEpochs(problems: string[]): Promise<boolean> {
+    const { disk, dir } = this.io;
+    const bytes = await readWholeFile(
+      disk,
+      join(dir, LEADER_EPOCH_CHECKPOINT_FILE),
+      LEADER_EPOCH_CHECKPOINT_MAX_BYTES,
+    );
+    const entries = bytes === null ? null : decodeLeaderEpochCheckpoint(bytes);
+    if (bytes !== null && entries === null)
+      problems.push(`${LEADER_EPOCH_CHECKPOINT_FILE} is damaged; rebuilt`);
+    this.epochs.clear();
+    if (entries !== null) {
+      for (const e of entries) this.epochs.assign(e.epoch, e.startOffset);
+      const cut = this.epochs.truncateFromEnd(this._logEndOffset);
+      const moved = this.epochs.truncateFromStart(this._logStartOffset);
+      if (cut || moved) await this.writeLeaderEpochCheckpoint();
+      return false;
+    }
+    for (const segment of this.segments) {
+      const end = await scanHeaders(segment.log, 0, segment.size, HEADER_SCAN_CHUNK_BYTES, (batch) => {
+        const epoch = batch.header.partitionLeaderEpoch;
+        if (epoch >= 0 && batch.lastOffset >= this._logStartOffset)
+          this.epochs.assign(epoch, batch.header.baseOffset);
+        return true;
+      });
+      if (end.problem !== null) {
+        throw new LogStorageError("CORRUPT_MESSAGE", `segment ${segment.baseOffset}: ${end.problem}`);
+      }
+    }
+    this.epochs.truncateFromStart(this._logStartOffset);
+    await this.writeLeaderEpochCheckpoint();
+    return true;
+  }
+
+  private async writeLeaderEpochCheckpoint(): Promise<void> {
+    await writeFileAtomically(
+      this.io.disk,
+      this.io.dir,
+      LEADER_EPOCH_CHECKPOINT_FILE,
+      encodeLeaderEpochCheckpoint(this.epochs.entries()),
+    );
   }
 
   /** Applies every batch from `from` to the log end to the producer state; returns how many. */
@@ -556,6 +624,13 @@ export class PartitionLog {
     let maxTimestamp = -1n;
     for (const b of located) if (b.header.maxTimestamp > maxTimestamp) maxTimestamp = b.header.maxTimestamp;
     await this.maybeRoll(bytes.length, first.header.baseOffset, last.lastOffset, maxTimestamp);
+    // Like Kafka, a batch with a new epoch starts a leader-epoch entry; persisted before the data goes in.
+    let epochsChanged = false;
+    for (const b of located) {
+      const epoch = b.header.partitionLeaderEpoch;
+      if (epoch >= 0 && this.epochs.assign(epoch, b.header.baseOffset)) epochsChanged = true;
+    }
+    if (epochsChanged) await this.writeLeaderEpochCheckpoint();
     await this.activeSegment().append(bytes, located);
     for (const b of located) this.producers.update(b.header);
     this._logEndOffset = last.lastOffset + 1n;
@@ -833,6 +908,7 @@ export class PartitionLog {
       await this.io.disk.syncDir(this.io.dir);
       this._logEndOffset = cut !== null && cut.header.baseOffset < offset ? cut.header.baseOffset : offset;
       if (this._logEndOffset < (last.nextOffset as bigint)) this._logEndOffset = last.nextOffset as bigint;
+      if (this.epochs.truncateFromEnd(this._logEndOffset)) await this.writeLeaderEpochCheckpoint();
       await this.rebuildProducerState([], []);
       return true;
     });
@@ -857,6 +933,8 @@ export class PartitionLog {
     this._logEndOffset = offset;
     this._logStartOffset = offset;
     await this.writeLogStartCheckpoint();
+    this.epochs.clear();
+    await this.writeLeaderEpochCheckpoint();
   }
 
   private forget(segment: Segment): void {
@@ -880,6 +958,7 @@ export class PartitionLog {
       if (offset > this._logStartOffset) {
         this._logStartOffset = offset;
         await this.writeLogStartCheckpoint();
+        await this.truncateLeaderEpochsFromStart();
       }
       await this.deleteOldSegments(() => false);
       return this._logStartOffset;
@@ -936,6 +1015,7 @@ export class PartitionLog {
       this._logStartOffset = newStart;
       // Persist the new start before any file goes, so a crash never exposes a start below deleted data.
       await this.writeLogStartCheckpoint();
+      await this.truncateLeaderEpochsFromStart();
     }
     this.segments = remaining;
     for (const s of doomed) {
@@ -947,6 +1027,11 @@ export class PartitionLog {
         await this.io.disk.remove(join(this.io.dir, offsetFileName(snap, SNAPSHOT_SUFFIX)));
     }
     await this.io.disk.syncDir(this.io.dir);
+  }
+
+  /** The log start moved up (after its checkpoint was written): the first epoch entry follows it. */
+  private async truncateLeaderEpochsFromStart(): Promise<void> {
+    if (this.epochs.truncateFromStart(this._logStartOffset)) await this.writeLeaderEpochCheckpoint();
   }
 
   private async writeLogStartCheckpoint(): Promise<void> {
@@ -973,6 +1058,43 @@ export class PartitionLog {
       await this.writeProducerSnapshot(this._logEndOffset);
       return this._logEndOffset;
     });
+  }
+
+  // --- leader epochs --------------------------------------------------------------------
+
+  /** The leader-epoch cache's entries, oldest first. */
+  leaderEpochEntries(): EpochEntry[] {
+    return this.epochs.entries();
+  }
+
+  /** The latest leader epoch that wrote to (or was assigned to) this log, or -1. */
+  get latestLeaderEpoch(): number {
+    return this.epochs.latestEpoch;
+  }
+
+  /**
+   * A leader taking over at `epoch`: records that the epoch starts at the log
+   * end if it is above every known one (Kafka assigns it when the replica
+   * becomes leader, before any append), so OffsetForLeaderEpoch answers the
+   * current epoch with the log end. Returns whether anything changed.
+   */
+  assignLeaderEpoch(epoch: number): Promise<boolean> {
+    return this.run(async () => {
+      if (epoch <= this.epochs.latestEpoch) return false;
+      this.epochs.assign(epoch, this._logEndOffset);
+      await this.writeLeaderEpochCheckpoint();
+      return true;
+    });
+  }
+
+  /**
+   * OffsetForLeaderEpoch: the largest epoch at most `epoch` and its end offset
+   * (the start of the next larger epoch, or the log end for the latest one),
+   * or (-1, -1) when `epoch` is -1 or above every known epoch. See
+   * LeaderEpochCache.endOffsetFor.
+   */
+  endOffsetForEpoch(epoch: number): Promise<EpochEndOffset> {
+    return this.run(async () => this.epochs.endOffsetFor(epoch, this._logEndOffset));
   }
 
   // --- compaction -----------------------------------------------------------------------
