@@ -4,7 +4,7 @@
  * goes away. Also the signal long-polling fetches wait on.
  */
 import { rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { PartitionLog } from "@runnel/log";
 import type { MetadataImage, PartitionImage, TopicImage } from "@runnel/metadata";
 import type { Logger } from "@runnel/runtime";
@@ -39,6 +39,11 @@ export class ReplicaManager {
       readonly segmentBytes: number;
     },
   ) {}
+
+  /** The directory holding every partition log of this broker, as an absolute path (DescribeLogDirs names it). */
+  get logDir(): string {
+    return resolve(this.o.dataDir);
+  }
 
   private dirOf(topic: TopicImage, partition: number): string {
     // Topic ids, not names: a topic deleted and created again never finds the old data.
