@@ -4,7 +4,8 @@
 #   cli.sh kafka-topics --bootstrap-server 127.0.0.1:19092 --list
 #
 # Tools: kafka-topics, kafka-console-producer, kafka-console-consumer,
-# kafka-consumer-groups, kafka-configs, kafka-broker-api-versions. In Kafka 3.9
+# kafka-consumer-groups, kafka-configs, kafka-broker-api-versions,
+# kafka-delete-records, kafka-log-dirs. In Kafka 3.9
 # some tools live in kafka-tools (org.apache.kafka.tools.*), others still in the
 # core jar (kafka.*).
 set -euo pipefail
@@ -21,6 +22,8 @@ case "$tool" in
   kafka-consumer-groups) main=org.apache.kafka.tools.consumer.group.ConsumerGroupCommand ;;
   kafka-configs) main=kafka.admin.ConfigCommand ;;
   kafka-broker-api-versions) main=kafka.admin.BrokerApiVersionsCommand ;;
+  kafka-delete-records) main=org.apache.kafka.tools.DeleteRecordsCommand ;;
+  kafka-log-dirs) main=org.apache.kafka.tools.LogDirsCommand ;;
   *) echo "unknown tool: $tool" >&2; exit 2 ;;
 esac
 # exec keeps the PID, so signals reach the JVM (the console consumer closes on SIGTERM).
