@@ -1,10 +1,15 @@
 /**
  * InitProducerId (key 22), versions 0-5, for idempotent producers only.
  *
- * - Without a transactional id: a new producer id (from this broker's block,
- *   allocated by the controller) with epoch 0. A producer that sends its
- *   current id and epoch (v3+, KIP-360) gets the same id with the epoch
- *   bumped, so it can reset its sequences after an error.
+ * - Without a transactional id: always a new producer id (from this broker's
+ *   block, allocated by the controller) with epoch 0, whatever id and epoch
+ *   the request carries, as Kafka's transaction coordinator does. An
+ *   idempotent producer bumps its epoch locally (KIP-360); the id and epoch
+ *   fields (v3+) matter only to transactional producers, and some clients
+ *   send 0/0 there rather than -1/-1, so echoing them back would hand every
+ *   such producer the same id and make its batches look like duplicates.
+ * - An id without an epoch, or an epoch without an id, is INVALID_REQUEST
+ *   (Kafka checks this before anything else).
  * - With a transactional id: refused with INVALID_REQUEST until transactions
  *   land (their APIs are not advertised; a retriable error would make a
  *   transactional client retry forever).
@@ -13,10 +18,11 @@ import { ApiKeys, ErrorCode } from "@runnel/kafka-protocol";
 import type { Handler } from "../kafka/server.js";
 import type { ProducerIdManager } from "../producer-ids.js";
 
-const MAX_EPOCH = 32767;
+const NO_PRODUCER_ID = -1n;
+const NO_PRODUCER_EPOCH = -1;
 
 export function initProducerIdHandler(
-  producerIds: ProducerIdManager,
+  producerIds: Pick<ProducerIdManager, "allocate">,
 ): Handler<typeof ApiKeys.InitProducerId> {
   return {
     apiKey: ApiKeys.InitProducerId,
@@ -29,15 +35,10 @@ export function initProducerIdHandler(
         producerId: -1n,
         producerEpoch: -1,
       });
-      if (request.transactionalId !== null) return refuse(ErrorCode.INVALID_REQUEST);
-      if (request.producerId >= 0n && request.producerEpoch >= 0 && request.producerEpoch < MAX_EPOCH - 1) {
-        return {
-          throttleTimeMs: 0,
-          errorCode: 0,
-          producerId: request.producerId,
-          producerEpoch: request.producerEpoch + 1,
-        };
+      if ((request.producerId === NO_PRODUCER_ID) !== (request.producerEpoch === NO_PRODUCER_EPOCH)) {
+        return refuse(ErrorCode.INVALID_REQUEST);
       }
+      if (request.transactionalId !== null) return refuse(ErrorCode.INVALID_REQUEST);
       const r = await producerIds.allocate();
       if ("error" in r) return refuse(r.error);
       return { throttleTimeMs: 0, errorCode: 0, producerId: r.id, producerEpoch: 0 };
