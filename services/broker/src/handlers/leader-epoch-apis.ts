@@ -1,11 +1,12 @@
 /**
  * OffsetForLeaderEpoch (23), answered from each partition log's leader-epoch
- * cache. Registered here once its semantic tests pass.
+ * cache.
  */
 import type { BrokerContext } from "../context.js";
 import type { AnyHandler } from "../kafka/server.js";
 import type { ReplicaManager } from "../replica-manager.js";
+import { offsetForLeaderEpochHandler } from "./23-offset-for-leader-epoch.js";
 
-export function leaderEpochHandlers(_broker: BrokerContext, _replicas: ReplicaManager): AnyHandler[] {
-  return [];
+export function leaderEpochHandlers(broker: BrokerContext, replicas: ReplicaManager): AnyHandler[] {
+  return [offsetForLeaderEpochHandler(broker, replicas)];
 }
