@@ -1,9 +1,10 @@
 /**
- * What Metadata and DescribeCluster both tell clients about the cluster: the
- * live brokers with their listener and zone (as rack), and the authorized
- * operations reported while there are no ACLs.
+ * What Metadata, DescribeCluster and DescribeTopicPartitions tell clients
+ * about the cluster: the live brokers with their listener and zone (as rack),
+ * the offline replicas of a partition, and the authorized operations reported
+ * while there are no ACLs.
  */
-import type { MetadataImage } from "@runnel/metadata";
+import type { MetadataImage, PartitionImage } from "@runnel/metadata";
 
 /** Kafka's "not requested" marker for authorized operations. */
 export const OPERATIONS_NOT_REQUESTED = -2147483648;
@@ -30,4 +31,9 @@ export function liveBrokers(image: MetadataImage): LiveBroker[] {
         ? []
         : [{ id: b.id, host: e.host, port: e.port, rack: b.zone === "" ? null : b.zone }];
     });
+}
+
+/** The replicas of a partition whose broker is fenced or no longer registered (Kafka's offline replicas). */
+export function offlineReplicas(image: MetadataImage, p: PartitionImage): number[] {
+  return p.replicas.filter((id) => image.brokers.get(id)?.fenced !== false);
 }

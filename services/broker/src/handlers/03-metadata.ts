@@ -27,6 +27,7 @@ import {
   ALL_TOPIC_OPERATIONS,
   liveBrokers,
   OPERATIONS_NOT_REQUESTED,
+  offlineReplicas,
 } from "../cluster.js";
 import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
@@ -96,7 +97,6 @@ function describeTopic(
   t: TopicImage,
   describeOps: boolean,
 ): MetadataResponseMetadataResponseTopic {
-  const offline = (id: number) => image.brokers.get(id)?.fenced !== false;
   return {
     errorCode: ErrorCode.NONE,
     name: t.name,
@@ -109,7 +109,7 @@ function describeTopic(
       leaderEpoch: p.leaderEpoch,
       replicaNodes: [...p.replicas],
       isrNodes: [...p.isr],
-      offlineReplicas: p.replicas.filter(offline),
+      offlineReplicas: offlineReplicas(image, p),
     })),
     topicAuthorizedOperations: describeOps ? ALL_TOPIC_OPERATIONS : OPERATIONS_NOT_REQUESTED,
   };
