@@ -224,7 +224,7 @@ describe("consumer groups", () => {
       const txn = await wire.send(10, 3, { key: "tx", keyType: 1, coordinatorKeys: [] });
       expect(txn.errorCode).toBe(ErrorCode.INVALID_REQUEST);
       // Batched lookups (v4+, as the Java client and kafka-python send) answer per key.
-      for (const version of [4, 5]) {
+      for (const version of [4, 5, 6]) {
         let found: { errorCode: number; nodeId: number } | undefined;
         for (let i = 0; i < 100 && found?.errorCode !== 0; i++) {
           const r = await wire.send(10, version, { key: "", keyType: 0, coordinatorKeys: ["batched"] });
@@ -233,6 +233,13 @@ describe("consumer groups", () => {
         }
         expect(found).toMatchObject({ errorCode: 0, nodeId: 1 });
       }
+      // Share groups (the key type v6 adds) have no coordinator here.
+      const share = await wire.send(10, 6, {
+        key: "",
+        keyType: 2,
+        coordinatorKeys: ["g:AAAAAAAAAAAAAAAAAAAAAQ:0"],
+      });
+      expect(share.coordinators[0]?.errorCode).toBe(ErrorCode.INVALID_REQUEST);
       // A commit for a partition that does not exist fails alone.
       const commit = await wire.send(8, 8, {
         groupId: "simple",

@@ -1,5 +1,5 @@
 /**
- * FindCoordinator (key 10), versions 0-5 (the Kafka 2.1 baseline to 3.9).
+ * FindCoordinator (key 10), versions 0-6 (the Kafka 2.1 baseline to 3.9).
  *
  * - GROUP keys (key type 0): the coordinator is the leader of the
  *   `__consumer_offsets` partition `abs(javaHashCode(groupId)) % partitions`,
@@ -8,9 +8,12 @@
  *   broker asks the controller to create it; while the partition has no
  *   (unfenced) leader: COORDINATOR_NOT_AVAILABLE.
  * - Other key types (TRANSACTION, and the share groups of v6): INVALID_REQUEST
- *   until those coordinators exist.
+ *   until those coordinators exist. (Kafka 3.9 answers a share key at v6 with
+ *   COORDINATOR_NOT_AVAILABLE while share groups are disabled, a retriable
+ *   error; a broker that has no share coordinator at all says so for good.)
  * - v0 has no key type (always GROUP); v4+ batches keys in `coordinatorKeys`
- *   and answers per key in `coordinators`.
+ *   and answers per key in `coordinators`; v5 (TRANSACTION_ABORTABLE, KIP-890)
+ *   and v6 (the share key type, KIP-932) change nothing for group keys.
  */
 import {
   ApiKeys,
@@ -27,7 +30,7 @@ export function findCoordinatorHandler(groups: GroupCoordination): Handler<typeo
   return {
     apiKey: ApiKeys.FindCoordinator,
     minVersion: 0,
-    maxVersion: 5,
+    maxVersion: 6,
     handle(request, ctx) {
       const v = ctx.apiVersion;
       const keyType = v >= 1 ? request.keyType : KEY_TYPE_GROUP;
