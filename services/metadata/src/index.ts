@@ -2,12 +2,14 @@
 // watcher's side of the Watch stream.
 export {
   applyWatchEvent,
+  BROKER_CONFIGS,
   type BrokerImage,
   emptyImage,
   type MetadataImage,
   NO_LEADER,
   newWatcher,
   type PartitionImage,
+  TOPIC_CONFIGS,
   type TopicImage,
   topicByName,
   topicKey,

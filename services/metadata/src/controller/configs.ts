@@ -11,16 +11,32 @@ import { type ControllerError, controllerError } from "./errors.js";
 
 type ValueKind =
   | { readonly kind: "long"; readonly min: number }
-  | { readonly kind: "int"; readonly min: number }
+  | {
+      readonly kind: "int";
+      readonly min: number;
+      readonly max?: number;
+      /** Values accepted outside [min, max] (gzip's -1, "the codec's default"). */
+      readonly also?: readonly number[];
+    }
   | { readonly kind: "ratio" }
   | { readonly kind: "boolean" }
   | { readonly kind: "enum"; readonly values: readonly string[] }
-  | { readonly kind: "list"; readonly values: readonly string[] };
+  /** A comma-separated list of some of `values`; the empty list is accepted, as Kafka 3.9 does. */
+  | { readonly kind: "list"; readonly values: readonly string[] }
+  /** A throttled-replica list: "", "*", or `partition:broker` pairs separated by commas. */
+  | { readonly kind: "throttled" }
+  /** A Kafka release or metadata version (`message.format.version`), e.g. 2.8 or 3.0-IV1. */
+  | { readonly kind: "version" };
 
 const INT32_MAX = 2 ** 31 - 1;
 
 const long = (min: number): ValueKind => ({ kind: "long", min });
-const int = (min: number): ValueKind => ({ kind: "int", min });
+const int = (min: number, max?: number, also?: readonly number[]): ValueKind => ({
+  kind: "int",
+  min,
+  ...(max === undefined ? {} : { max }),
+  ...(also === undefined ? {} : { also }),
+});
 const BOOLEAN: ValueKind = { kind: "boolean" };
 const COMPRESSION: ValueKind = {
   kind: "enum",
@@ -28,27 +44,43 @@ const COMPRESSION: ValueKind = {
 };
 const CLEANUP_POLICY: ValueKind = { kind: "list", values: ["delete", "compact"] };
 const TIMESTAMP_TYPE: ValueKind = { kind: "enum", values: ["CreateTime", "LogAppendTime"] };
+const THROTTLED: ValueKind = { kind: "throttled" };
+// Compression levels as Kafka bounds them: gzip 1-9 (or -1, the codec's default), lz4 1-17,
+// zstd -131072 to 22.
+const GZIP_LEVEL = int(1, 9, [-1]);
+const LZ4_LEVEL = int(1, 17);
+const ZSTD_LEVEL = int(-131072, 22);
 
 /** Topic-level configs (Kafka's TopicConfig), with the values each accepts. */
 export const TOPIC_CONFIGS: ReadonlyMap<string, ValueKind> = new Map([
   ["cleanup.policy", CLEANUP_POLICY],
+  ["compression.gzip.level", GZIP_LEVEL],
+  ["compression.lz4.level", LZ4_LEVEL],
   ["compression.type", COMPRESSION],
+  ["compression.zstd.level", ZSTD_LEVEL],
   ["delete.retention.ms", long(0)],
   ["file.delete.delay.ms", long(0)],
   ["flush.messages", long(1)],
   ["flush.ms", long(0)],
+  ["follower.replication.throttled.replicas", THROTTLED],
   ["index.interval.bytes", int(0)],
+  ["leader.replication.throttled.replicas", THROTTLED],
   ["local.retention.bytes", long(-2)],
   ["local.retention.ms", long(-2)],
   ["max.compaction.lag.ms", long(1)],
   ["max.message.bytes", int(0)],
+  ["message.downconversion.enable", BOOLEAN],
+  ["message.format.version", { kind: "version" }],
   ["message.timestamp.after.max.ms", long(0)],
   ["message.timestamp.before.max.ms", long(0)],
+  ["message.timestamp.difference.max.ms", long(0)],
   ["message.timestamp.type", TIMESTAMP_TYPE],
   ["min.cleanable.dirty.ratio", { kind: "ratio" }],
   ["min.compaction.lag.ms", long(0)],
   ["min.insync.replicas", int(1)],
   ["preallocate", BOOLEAN],
+  ["remote.log.copy.disable", BOOLEAN],
+  ["remote.log.delete.on.disable", BOOLEAN],
   ["remote.storage.enable", BOOLEAN],
   ["retention.bytes", long(-1)],
   ["retention.ms", long(-1)],
@@ -59,16 +91,39 @@ export const TOPIC_CONFIGS: ReadonlyMap<string, ValueKind> = new Map([
   ["unclean.leader.election.enable", BOOLEAN],
 ]);
 
-/** Dynamic broker configs (per broker or cluster default). */
+/**
+ * Dynamic broker configs (per broker or cluster default): as in Kafka, the broker-level
+ * synonym of every topic config that has one, except the read-only hour and minute forms and
+ * `log.message.format.version`.
+ */
 export const BROKER_CONFIGS: ReadonlyMap<string, ValueKind> = new Map([
+  ["compression.gzip.level", GZIP_LEVEL],
+  ["compression.lz4.level", LZ4_LEVEL],
   ["compression.type", COMPRESSION],
+  ["compression.zstd.level", ZSTD_LEVEL],
+  ["log.cleaner.delete.retention.ms", long(0)],
+  ["log.cleaner.max.compaction.lag.ms", long(1)],
+  ["log.cleaner.min.cleanable.ratio", { kind: "ratio" }],
+  ["log.cleaner.min.compaction.lag.ms", long(0)],
   ["log.cleanup.policy", CLEANUP_POLICY],
+  ["log.flush.interval.messages", long(1)],
+  ["log.flush.interval.ms", long(0)],
+  ["log.index.interval.bytes", int(0)],
+  ["log.index.size.max.bytes", int(4)],
   ["log.local.retention.bytes", long(-2)],
   ["log.local.retention.ms", long(-2)],
+  ["log.message.downconversion.enable", BOOLEAN],
+  ["log.message.timestamp.after.max.ms", long(0)],
+  ["log.message.timestamp.before.max.ms", long(0)],
+  ["log.message.timestamp.difference.max.ms", long(0)],
   ["log.message.timestamp.type", TIMESTAMP_TYPE],
+  ["log.preallocate", BOOLEAN],
   ["log.retention.bytes", long(-1)],
   ["log.retention.ms", long(-1)],
+  ["log.roll.jitter.ms", long(0)],
+  ["log.roll.ms", long(1)],
   ["log.segment.bytes", int(14)],
+  ["log.segment.delete.delay.ms", long(0)],
   ["message.max.bytes", int(0)],
   ["min.insync.replicas", int(1)],
   ["unclean.leader.election.enable", BOOLEAN],
@@ -100,8 +155,9 @@ export function checkConfig(
     case "int": {
       if (!/^-?[0-9]+$/.test(value)) return bad();
       const n = BigInt(value);
-      const max = kind.kind === "int" ? BigInt(INT32_MAX) : 2n ** 63n - 1n;
-      if (n < BigInt(kind.min) || n > max) return bad();
+      const max = kind.kind === "int" ? BigInt(kind.max ?? INT32_MAX) : 2n ** 63n - 1n;
+      const also = kind.kind === "int" ? (kind.also ?? []) : [];
+      if ((n < BigInt(kind.min) || n > max) && !also.some((a) => BigInt(a) === n)) return bad();
       break;
     }
     case "ratio": {
@@ -116,10 +172,20 @@ export function checkConfig(
       if (!kind.values.includes(value)) return bad();
       break;
     case "list": {
+      if (value.trim() === "") break;
       const items = value.split(",").map((s) => s.trim());
-      if (items.length === 0 || !items.every((item) => kind.values.includes(item))) return bad();
+      if (!items.every((item) => kind.values.includes(item))) return bad();
       break;
     }
+    case "throttled": {
+      const v = value.trim();
+      if (v === "" || v === "*") break;
+      if (!v.split(",").every((item) => /^[0-9]+:[0-9]+$/.test(item.trim()))) return bad();
+      break;
+    }
+    case "version":
+      if (!/^[0-9]+\.[0-9]+(\.[0-9]+)?(-IV[0-9]+)?$/.test(value)) return bad();
+      break;
   }
   if (UNCLEAN_KEYS.has(key) && value === "true") {
     return controllerError(
