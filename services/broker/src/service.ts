@@ -9,6 +9,11 @@ import { ControllerService, EndpointSchema, LeaderClient, SecurityProtocol } fro
 import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
 import type { BrokerContext } from "./context.js";
+import {
+  DEFAULT_FETCH_SESSION_CACHE_SLOTS,
+  FetchSessionCache,
+  registerFetchSessionMetrics,
+} from "./fetch-sessions.js";
 import { attachGroupCoordination } from "./group/shell.js";
 import { produceHandler } from "./handlers/00-produce.js";
 import { fetchHandler } from "./handlers/01-fetch.js";
@@ -68,6 +73,8 @@ export const brokerConfigSchema = z.object({
   /** `offsets.retention.ms` */
   offsetsRetentionMs: durationMs().default(7 * 24 * 60 * 60 * 1000),
   inFlightRequestsMax: z.number().int().min(1).default(64),
+  /** `max.incremental.fetch.session.cache.slots`: fetch sessions (KIP-227) the broker keeps; 0 turns them off. */
+  maxIncrementalFetchSessionCacheSlots: z.number().int().min(0).default(DEFAULT_FETCH_SESSION_CACHE_SLOTS),
   /** `log.segment.bytes`: partition log segments roll at this size. */
   segmentBytes: z
     .number()
@@ -144,10 +151,15 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
   scheduleHousekeeping();
   ctx.onShutdown(() => housekeeping?.cancel(), "log-housekeeping");
   const groups = attachGroupCoordination(ctx, broker, replicas, config);
+  const fetchSessions = new FetchSessionCache({
+    slots: config.maxIncrementalFetchSessionCacheSlots,
+    random: random.fork(),
+  });
+  registerFetchSessionMetrics(ctx.meter, fetchSessions);
   const handlers: AnyHandler[] = [
     ...groups.handlers,
     produceHandler(broker, replicas),
-    fetchHandler(broker, replicas),
+    fetchHandler(broker, replicas, { sessions: fetchSessions, now: () => clock.now() }),
     listOffsetsHandler(broker, replicas),
     initProducerIdHandler(new ProducerIdManager(broker, () => follower?.brokerEpoch ?? null)),
     metadataHandler(broker),
