@@ -4,29 +4,51 @@
  * epochs stamped into the fetched batches), fencing of stale and unknown
  * current epochs, unknown partitions, a partition led elsewhere, at every
  * served version; and the same answers after the broker is killed with -9
- * and leads again under new epochs.
+ * and leads again under new epochs. Then the Java consumer, reading across a
+ * broker restart with no offset reset policy, validates its position with
+ * OffsetForLeaderEpoch (KIP-320) and reads on; a recording proxy in front of
+ * the broker shows the exact request and answer.
  */
-import { readdir } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ErrorCode } from "@runnel/kafka-protocol";
+import { decodeRequest, decodeResponse, ErrorCode } from "@runnel/kafka-protocol";
 import { encodeRecordBatch, readBatchHeader, splitBatches } from "@runnel/log";
+import { type Recorder, startRecorder } from "@runnel/recorder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
+import { freePort, repoRoot } from "../harness/process.js";
 
 let q: MetadataQuorum;
 let broker: BrokerProcess;
 let other: BrokerProcess | undefined;
+/** In front of broker 1, which advertises it, so real clients talk through it. */
+let recorder: Recorder;
+let recorderDir: string;
 
 beforeAll(async () => {
   q = await MetadataQuorum.start({ voters: 3 });
-  broker = await startBroker(q, 1, "a");
+  const port = await freePort();
+  recorderDir = join(q.root, "capture");
+  recorder = await startRecorder({
+    port: 0,
+    upstreamHost: "127.0.0.1",
+    upstreamPort: port,
+    outDir: recorderDir,
+  });
+  const started = await startBroker(q, 1, "a", {
+    RUNNEL_BROKER_LISTEN_PORT: String(port),
+    RUNNEL_BROKER_ADVERTISED_PORT: String(recorder.port),
+  });
+  broker = { ...started, port, bootstrap: `127.0.0.1:${port}` };
 }, 90_000);
 
 afterAll(async () => {
   await other?.process.close();
   await broker?.process.close();
+  await recorder?.close();
   await q?.close();
 });
 
@@ -151,6 +173,7 @@ async function offsetForLeaderEpoch(
 /** The (epoch, base offset, last offset) of every batch in partition 0, as a consumer fetches them. */
 async function fetchBatchEpochs(
   wire: WireClient,
+  topic: string,
   topicId: string,
 ): Promise<{ epoch: number; baseOffset: bigint; lastOffset: bigint }[]> {
   const r = await wire.send(1, 12, {
@@ -165,7 +188,7 @@ async function fetchBatchEpochs(
     sessionEpoch: -1,
     topics: [
       {
-        topic: "ofle",
+        topic,
         topicId,
         partitions: [
           {
@@ -264,7 +287,7 @@ describe("OffsetForLeaderEpoch", () => {
           expect(answers[6], label).toMatchObject({ errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION });
         }
       }
-      const batches = await fetchBatchEpochs(wire, (await metadata(broker.port, "ofle")).topicId);
+      const batches = await fetchBatchEpochs(wire, "ofle", (await metadata(broker.port, "ofle")).topicId);
       expect(batches.map((b) => b.epoch)).toEqual([e0, e0, e0]);
     } finally {
       wire.close();
@@ -353,7 +376,7 @@ describe("OffsetForLeaderEpoch", () => {
         expect(answers[epoch], `epoch ${epoch} (e0 ${e0}, e1 ${e1}, e2 ${e2})`).toMatchObject(expected);
       }
       // What a consumer fetches agrees: every batch lies inside its epoch's range.
-      const batches = await fetchBatchEpochs(wire, (await metadata(broker.port, "ofle")).topicId);
+      const batches = await fetchBatchEpochs(wire, "ofle", (await metadata(broker.port, "ofle")).topicId);
       expect(batches.map((b) => b.epoch)).toEqual([e0, e0, e0, e1, e1]);
       for (const b of batches) {
         const end = answers[b.epoch]?.endOffset ?? -1n;
@@ -374,5 +397,110 @@ describe("OffsetForLeaderEpoch", () => {
       if (files.includes("leader-epoch-checkpoint")) withCheckpoint.push(d);
     }
     expect(withCheckpoint.length).toBeGreaterThan(0);
+  }, 180_000);
+  it("the Java consumer validates its position with OffsetForLeaderEpoch after a restart bumps the epoch, and reads on", async () => {
+    await createTopic("ofle-java", 1);
+    const before = await waitForLeader("ofle-java", 0, 1);
+    const wire = await WireClient.connect(broker.port);
+    try {
+      await produce(wire, "ofle-java", 3); // offsets 0-5
+    } finally {
+      wire.close();
+    }
+    const classes = join(q.root, "java-classes");
+    const libs = join(repoRoot, ".peers/java/libs/*");
+    execFileSync("javac", [
+      "-cp",
+      libs,
+      "-d",
+      classes,
+      join(repoRoot, "e2e/test/fixtures/EpochValidationConsumer.java"),
+    ]);
+    const java = spawn(
+      "java",
+      [
+        "-Xmx256m",
+        "-cp",
+        `${classes}:${libs}`,
+        "EpochValidationConsumer",
+        `127.0.0.1:${recorder.port}`,
+        "ofle-java",
+        "10",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const lines: string[] = [];
+    let stderr = "";
+    java.stdout.on("data", (d: Buffer) =>
+      lines.push(
+        ...d
+          .toString()
+          .split("\n")
+          .filter((l) => l !== ""),
+      ),
+    );
+    java.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((res) => java.on("exit", (code) => res(code)));
+    try {
+      for (let i = 0; i < 600 && lines.filter((l) => l.startsWith("record ")).length < 6; i++)
+        await sleep(100);
+      expect(
+        lines.filter((l) => l.startsWith("record ")),
+        stderr,
+      ).toHaveLength(6);
+      const requestsBefore = recorder.entries.length;
+      await restartBroker();
+      const after = await waitForLeader("ofle-java", 0, 1, before);
+      const wire2 = await WireClient.connect(broker.port);
+      try {
+        await produce(wire2, "ofle-java", 2); // offsets 6-9
+      } finally {
+        wire2.close();
+      }
+      expect(await exited, `${lines.join("\n")}\n${stderr}`).toBe(0);
+      expect(lines.at(-1)).toBe("done 10");
+      expect(
+        lines.filter((l) => l.startsWith("record ")).map((l) => l.split(" ").slice(1, 3).join(" ")),
+      ).toEqual([
+        ...Array.from({ length: 6 }, (_, i) => `${i} ${before}`),
+        ...Array.from({ length: 4 }, (_, i) => `${6 + i} ${after}`),
+      ]);
+      // The consumer asked where its epoch ends, fenced by the new epoch, and got the offset it was at.
+      const exchanges = recorder.entries.slice(requestsBefore).filter((e) => e.apiKey === 23);
+      const frameOf = async (file: string) => (await readFile(join(recorderDir, file))).subarray(4);
+      const requests = [];
+      const answers = [];
+      for (const e of exchanges) {
+        if (e.direction === "request") {
+          const d = decodeRequest(await frameOf(e.file));
+          if (!d.ok) throw new Error(d.error.message);
+          expect(d.value.apiVersion).toBeGreaterThanOrEqual(3);
+          requests.push(d.value.body);
+        } else {
+          const d = decodeResponse(23, e.apiVersion, await frameOf(e.file));
+          if (!d.ok) throw new Error(d.error.message);
+          answers.push(...d.value.body.topics.flatMap((t) => t.partitions));
+        }
+      }
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests[0]).toMatchObject({
+        replicaId: -1,
+        topics: [
+          {
+            topic: "ofle-java",
+            partitions: [{ partition: 0, currentLeaderEpoch: after, leaderEpoch: before }],
+          },
+        ],
+      });
+      // Every answer without an error (one may come while the broker is not leader yet) is the same.
+      const ok = answers.filter((a) => a.errorCode === 0);
+      expect(ok.length).toBeGreaterThan(0);
+      for (const a of ok)
+        expect(a).toEqual({ errorCode: 0, partition: 0, leaderEpoch: before, endOffset: 6n });
+    } finally {
+      java.kill("SIGKILL");
+    }
   }, 180_000);
 });
