@@ -17,6 +17,8 @@ export interface BrokerSettings {
   readonly defaultReplicationFactor: number;
   /** The largest replication factor this broker accepts: 1 until replication between brokers lands. */
   readonly maxReplicationFactor: number;
+  /** The broker's start-up settings under their Kafka names (`log.segment.bytes`, ...), as DescribeConfigs reports them. */
+  readonly staticConfigs?: ReadonlyMap<string, string>;
 }
 
 export interface BrokerContext {

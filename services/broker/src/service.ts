@@ -8,6 +8,7 @@ import { create } from "@bufbuild/protobuf";
 import { ControllerService, EndpointSchema, LeaderClient, SecurityProtocol } from "@runnel/rpc";
 import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
+import { staticBrokerConfigs } from "./config-defs.js";
 import type { BrokerContext } from "./context.js";
 import {
   DEFAULT_FETCH_SESSION_CACHE_SLOTS,
@@ -112,6 +113,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
       defaultPartitions: config.defaultPartitions,
       defaultReplicationFactor: config.defaultReplicationFactor,
       maxReplicationFactor: 1,
+      staticConfigs: staticBrokerConfigs(config),
     },
     image: () => (follower as MetadataFollower).image,
     waitForImage: (predicate, timeoutMs) => {
