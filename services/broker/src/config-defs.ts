@@ -555,12 +555,16 @@ export interface StaticBrokerSettings {
 /**
  * The broker's start-up settings under their Kafka names, as DescribeConfigs
  * reports them (`log.dirs` comes from the replica manager, which owns the
- * directory).
+ * directory). Kafka reports a setting as STATIC_BROKER_CONFIG when its
+ * properties file sets it; the broker's config does not say which settings
+ * were given, so a setting equal to Kafka's default is left to read as
+ * DEFAULT_CONFIG.
  */
 export function staticBrokerConfigs(s: StaticBrokerSettings): ReadonlyMap<string, string> {
-  const m = new Map<string, string>([
+  const all: [string, string | undefined][] = [
     ["node.id", String(s.nodeId)],
     ["broker.id", String(s.nodeId)],
+    ["broker.rack", s.zone === "" ? undefined : s.zone],
     ["auto.create.topics.enable", String(s.autoCreateTopics)],
     ["num.partitions", String(s.defaultPartitions)],
     ["default.replication.factor", String(s.defaultReplicationFactor)],
@@ -571,13 +575,21 @@ export function staticBrokerConfigs(s: StaticBrokerSettings): ReadonlyMap<string
     ["group.min.session.timeout.ms", String(s.groupMinSessionTimeoutMs)],
     ["group.max.session.timeout.ms", String(s.groupMaxSessionTimeoutMs)],
     ["log.segment.bytes", String(s.segmentBytes)],
-  ]);
-  if (s.zone !== "") m.set("broker.rack", s.zone);
-  // Kafka counts offsets retention in whole minutes; a setting that is not one is left out.
-  if (s.offsetsRetentionMs % 60_000 === 0)
-    m.set("offsets.retention.minutes", String(s.offsetsRetentionMs / 60_000));
-  if (s.maxIncrementalFetchSessionCacheSlots !== undefined) {
-    m.set("max.incremental.fetch.session.cache.slots", String(s.maxIncrementalFetchSessionCacheSlots));
-  }
-  return m;
+    // Kafka counts offsets retention in whole minutes; a setting that is not one is left out.
+    [
+      "offsets.retention.minutes",
+      s.offsetsRetentionMs % 60_000 === 0 ? String(s.offsetsRetentionMs / 60_000) : undefined,
+    ],
+    [
+      "max.incremental.fetch.session.cache.slots",
+      s.maxIncrementalFetchSessionCacheSlots === undefined
+        ? undefined
+        : String(s.maxIncrementalFetchSessionCacheSlots),
+    ],
+  ];
+  return new Map(
+    all.filter(
+      (e): e is [string, string] => e[1] !== undefined && e[1] !== BROKER_CONFIG_DEFS.get(e[0])?.default,
+    ),
+  );
 }

@@ -1,0 +1,184 @@
+/**
+ * What DescribeConfigs reports for a topic or a broker: each config's value,
+ * where the value comes from, and (on request) its synonyms and
+ * documentation. Pure: the caller passes the layers of configs.
+ *
+ * Kafka's rules, as the Java broker applies them:
+ * - A value comes from the first layer that has it: the topic's own config
+ *   (DYNAMIC_TOPIC_CONFIG), then the broker-level synonyms set for this
+ *   broker (DYNAMIC_BROKER_CONFIG), as the cluster default
+ *   (DYNAMIC_DEFAULT_BROKER_CONFIG), in the broker's start-up settings
+ *   (STATIC_BROKER_CONFIG), then Kafka's defaults (DEFAULT_CONFIG).
+ * - The synonym list is every layer that has a value, in that order: for each
+ *   layer, each synonym name in Kafka's order. Entries before the first one
+ *   named like the primary synonym are left out, so `retention.ms` with
+ *   nothing set lists no synonyms (Kafka's `log.retention.hours` default sits
+ *   behind the unset `log.retention.ms`), exactly as the Java broker answers.
+ * - The cluster-default broker resource ("") lists only the configs set as
+ *   cluster defaults, each with only its cluster-default synonyms.
+ * - `configuration_keys` null or empty lists everything; names the resource
+ *   does not have are left out without an error.
+ */
+import {
+  BROKER_CONFIG_DEFS,
+  type BrokerConfigDef,
+  ConfigSource,
+  type ConfigSourceId,
+  type ConfigTypeId,
+  TOPIC_CONFIG_DEFS,
+  type TopicConfigDef,
+} from "./config-defs.js";
+
+export type ConfigMap = ReadonlyMap<string, string>;
+
+/** The configs that can give a broker-level value, most specific first. */
+export interface BrokerLayers {
+  /** Dynamic configs set for this broker. */
+  readonly perBroker: ConfigMap | undefined;
+  /** Dynamic configs set as the cluster-wide default. */
+  readonly clusterDefault: ConfigMap | undefined;
+  /** The broker's start-up settings. */
+  readonly static: ConfigMap;
+}
+
+export interface DescribeOptions {
+  /** The names to list; null or empty for all. */
+  readonly keys: readonly string[] | null;
+  readonly includeSynonyms: boolean;
+  readonly includeDocumentation: boolean;
+}
+
+export interface ConfigSynonym {
+  readonly name: string;
+  readonly value: string | null;
+  readonly source: ConfigSourceId;
+}
+
+export interface DescribedConfig {
+  readonly name: string;
+  readonly value: string | null;
+  readonly readOnly: boolean;
+  readonly configSource: ConfigSourceId;
+  readonly isSensitive: boolean;
+  readonly synonyms: ConfigSynonym[];
+  readonly configType: ConfigTypeId;
+  readonly documentation: string | null;
+}
+
+function wanted(keys: readonly string[] | null): (name: string) => boolean {
+  if (keys === null || keys.length === 0) return () => true;
+  const set = new Set(keys);
+  return (name) => set.has(name);
+}
+
+/** The broker-level values of `names` (a config and its other spellings), layer by layer. */
+function brokerSynonyms(names: readonly string[], layers: BrokerLayers): ConfigSynonym[] {
+  const out: ConfigSynonym[] = [];
+  const add = (map: ConfigMap | undefined, source: ConfigSourceId) => {
+    for (const name of names) {
+      const value = map?.get(name);
+      if (value !== undefined) out.push({ name, value, source });
+    }
+  };
+  add(layers.perBroker, ConfigSource.DYNAMIC_BROKER_CONFIG);
+  add(layers.clusterDefault, ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG);
+  add(layers.static, ConfigSource.STATIC_BROKER_CONFIG);
+  const defaults = new Map<string, string>();
+  for (const name of names) {
+    const d = BROKER_CONFIG_DEFS.get(name)?.default;
+    if (d !== undefined && d !== null) defaults.set(name, d);
+  }
+  add(defaults, ConfigSource.DEFAULT_CONFIG);
+  const first = out.findIndex((s) => s.name === names[0]);
+  return first === -1 ? [] : out.slice(first);
+}
+
+/** A broker synonym's value in the unit of the topic config it stands for. */
+function inTopicUnit(synonym: ConfigSynonym): string | null {
+  if (synonym.value === null) return null;
+  const scale = synonym.name.endsWith(".hours")
+    ? 3_600_000n
+    : synonym.name.endsWith(".minutes")
+      ? 60_000n
+      : 1n;
+  if (scale === 1n || !/^-?[0-9]+$/.test(synonym.value)) return synonym.value;
+  return String(BigInt(synonym.value) * scale);
+}
+
+function entry(
+  def: TopicConfigDef | BrokerConfigDef,
+  value: string | null,
+  readOnly: boolean,
+  all: ConfigSynonym[],
+  o: DescribeOptions,
+): DescribedConfig {
+  return {
+    name: def.name,
+    value,
+    readOnly,
+    configSource: all[0]?.source ?? ConfigSource.DEFAULT_CONFIG,
+    isSensitive: false,
+    synonyms: o.includeSynonyms ? all : [],
+    configType: def.type,
+    documentation: o.includeDocumentation ? def.doc : null,
+  };
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Every topic config of a topic whose own configs are `own`. */
+export function describeTopicConfigs(
+  own: ConfigMap | undefined,
+  layers: BrokerLayers,
+  o: DescribeOptions,
+): DescribedConfig[] {
+  const keep = wanted(o.keys);
+  const out: DescribedConfig[] = [];
+  for (const def of TOPIC_CONFIG_DEFS.values()) {
+    if (!keep(def.name)) continue;
+    const chain = def.brokerSynonyms.length > 0 ? brokerSynonyms(def.brokerSynonyms, layers) : [];
+    const value = own?.get(def.name);
+    if (value !== undefined) {
+      const all = [{ name: def.name, value, source: ConfigSource.DYNAMIC_TOPIC_CONFIG }, ...chain];
+      out.push(entry(def, value, false, all, o));
+    } else {
+      const head = chain[0];
+      const inherited =
+        head === undefined || head.source === ConfigSource.DEFAULT_CONFIG ? def.default : inTopicUnit(head);
+      out.push(entry(def, inherited, false, chain, o));
+    }
+  }
+  return out.sort(byName);
+}
+
+/** Every config of this broker (the broker resource named by its id). */
+export function describeBrokerConfigs(layers: BrokerLayers, o: DescribeOptions): DescribedConfig[] {
+  const keep = wanted(o.keys);
+  const out: DescribedConfig[] = [];
+  for (const def of BROKER_CONFIG_DEFS.values()) {
+    if (!keep(def.name)) continue;
+    const chain = brokerSynonyms(def.synonyms, layers);
+    out.push(entry(def, chain[0]?.value ?? def.default, def.readOnly, chain, o));
+  }
+  return out.sort(byName);
+}
+
+/** The cluster-default broker resource (""): only the configs set as cluster defaults. */
+export function describeClusterDefaultConfigs(
+  clusterDefault: ConfigMap | undefined,
+  o: DescribeOptions,
+): DescribedConfig[] {
+  const keep = wanted(o.keys);
+  const out: DescribedConfig[] = [];
+  const layers: BrokerLayers = { perBroker: undefined, clusterDefault, static: new Map() };
+  for (const [name, value] of clusterDefault ?? []) {
+    if (!keep(name)) continue;
+    const def = BROKER_CONFIG_DEFS.get(name);
+    if (def === undefined) continue;
+    const chain = brokerSynonyms(def.synonyms, layers).filter(
+      (s) => s.source === ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG,
+    );
+    out.push(entry(def, value, def.readOnly, chain, o));
+  }
+  return out.sort(byName);
+}
