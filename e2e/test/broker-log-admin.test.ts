@@ -12,7 +12,8 @@
  *   (raw batches and kafkajs), not plain producers, and still after a restart.
  * - DescribeTopicPartitions pages with its cursor (KIP-966).
  * - The Java AdminClient does all four (describeTopics a partition per page,
- *   reading ELR lists where its Metadata fallback would give none).
+ *   reading ELR lists where its Metadata fallback would give none), and
+ *   kafka-topics.sh --describe works through DescribeTopicPartitions.
  */
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -515,6 +516,27 @@ describe("partition-log admin APIs", () => {
       "false",
     ]);
   }, 120_000);
+
+  it("kafka-topics.sh --describe reads DescribeTopicPartitions, a partition per page", async () => {
+    const out = await cli(
+      "kafka-topics",
+      "--bootstrap-server",
+      b1.bootstrap,
+      "--describe",
+      "--topic",
+      "dtp-a",
+      "--partition-size-limit-per-response",
+      "1",
+    );
+    expect(out).toMatch(/Topic: dtp-a\tTopicId: \S+\tPartitionCount: 3\tReplicationFactor: 1/);
+    // "Elr: " with an empty list; the Metadata fallback would print "Elr: N/A".
+    const lines = out.split("\n").filter((l) => l.includes("\tPartition: "));
+    expect(lines.map((l) => l.trim())).toEqual(
+      [0, 1, 2].map(
+        (p) => `Topic: dtp-a\tPartition: ${p}\tLeader: 1\tReplicas: 1\tIsr: 1\tElr: \tLastKnownElr:`,
+      ),
+    );
+  }, 90_000);
 
   it("keeps the log start and producer state across a kill -9", async () => {
     await b1.process.kill();
