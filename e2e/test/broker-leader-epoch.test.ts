@@ -382,6 +382,33 @@ describe("OffsetForLeaderEpoch", () => {
         const end = answers[b.epoch]?.endOffset ?? -1n;
         expect(b.lastOffset).toBeLessThan(end);
       }
+      // ListOffsets (v4+) answers the epoch that wrote the offset it finds, the latest for the end.
+      const listed = await wire.send(2, 7, {
+        replicaId: -1,
+        isolationLevel: 0,
+        timeoutMs: 0,
+        topics: [
+          {
+            name: "ofle",
+            partitions: [-2n, -1n].map((timestamp) => ({
+              partitionIndex: 0,
+              currentLeaderEpoch: -1,
+              timestamp,
+              maxNumOffsets: 1,
+            })),
+          },
+        ],
+      });
+      expect(
+        listed.topics[0]?.partitions.map((p) => ({
+          errorCode: p.errorCode,
+          offset: p.offset,
+          epoch: p.leaderEpoch,
+        })),
+      ).toEqual([
+        { errorCode: 0, offset: 0n, epoch: e0 },
+        { errorCode: 0, offset: 10n, epoch: e2 },
+      ]);
       const [fenced] = await offsetForLeaderEpoch(wire, [
         { topic: "ofle", partition: 0, leaderEpoch: e1, currentLeaderEpoch: e1 },
       ]);

@@ -73,6 +73,16 @@ describe("LeaderEpochCache", () => {
     expect(new LeaderEpochCache().endOffsetFor(0, 0n)).toEqual({ leaderEpoch: -1, endOffset: -1n });
   });
 
+  it("names the epoch that wrote an offset: the latest entry starting at or before it", () => {
+    const c = new LeaderEpochCache([e(2, 10n), e(4, 30n), e(7, 50n)]);
+    expect(c.epochForOffset(9n)).toBe(-1);
+    expect(c.epochForOffset(10n)).toBe(2);
+    expect(c.epochForOffset(29n)).toBe(2);
+    expect(c.epochForOffset(30n)).toBe(4);
+    expect(c.epochForOffset(1000n)).toBe(7);
+    expect(new LeaderEpochCache().epochForOffset(0n)).toBe(-1);
+  });
+
   it("truncates from the end: entries starting at or after the new log end go", () => {
     const c = new LeaderEpochCache([e(1, 0n), e(2, 10n), e(3, 20n)]);
     expect(c.truncateFromEnd(25n)).toBe(false);

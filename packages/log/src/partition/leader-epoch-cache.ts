@@ -75,6 +75,20 @@ export class LeaderEpochCache {
     return this.list.at(-1)?.epoch ?? UNDEFINED_EPOCH;
   }
 
+  /**
+   * The epoch that wrote `offset`: the latest entry starting at or before it,
+   * or UNDEFINED_EPOCH when it precedes every entry (Kafka's epochForOffset,
+   * which ListOffsets answers with).
+   */
+  epochForOffset(offset: bigint): number {
+    let found = UNDEFINED_EPOCH;
+    for (const e of this.list) {
+      if (e.startOffset > offset) break;
+      found = e.epoch;
+    }
+    return found;
+  }
+
   latestEntry(): EpochEntry | undefined {
     return this.list.at(-1);
   }

@@ -1072,6 +1072,11 @@ export class PartitionLog {
     return this.epochs.latestEpoch;
   }
 
+  /** The leader epoch that wrote `offset` (from the leader-epoch cache), or -1 when unknown. */
+  epochForOffset(offset: bigint): number {
+    return this.epochs.epochForOffset(offset);
+  }
+
   /**
    * A leader taking over at `epoch`: records that the epoch starts at the log
    * end if it is above every known one (Kafka assigns it when the replica

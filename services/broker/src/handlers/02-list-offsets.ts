@@ -10,7 +10,10 @@
  * - Leader only (NOT_LEADER_OR_FOLLOWER elsewhere); a request from a replica
  *   id is served like a consumer's. read_committed equals read_uncommitted
  *   until transactions land.
- * - The leader epoch returned is the partition's current one.
+ * - v4+: the leader epoch returned is the one that wrote the offset found
+ *   (from the log's leader-epoch cache), the latest one for the log end, as
+ *   Kafka answers. The partition's current epoch is recorded in the cache
+ *   first (Kafka records it when the replica becomes leader).
  */
 import {
   ApiKeys,
@@ -73,7 +76,6 @@ export function listOffsetsHandler(
                 : ErrorCode.UNKNOWN_LEADER_EPOCH;
             continue;
           }
-          if (v >= 4) out.leaderEpoch = state.leaderEpoch;
           const ts = p.timestamp;
           const unsupported =
             (ts === MAX_TIMESTAMP && v < 7) ||
@@ -85,17 +87,27 @@ export function listOffsetsHandler(
             continue;
           }
           try {
-            if (ts === EARLIEST || ts === EARLIEST_LOCAL) out.offset = log.logStartOffset;
-            else if (ts === LATEST) out.offset = log.logEndOffset;
-            else if (ts === LATEST_TIERED) out.offset = -1n;
+            // v4+ carries the epoch of the offset found, as Kafka answers it:
+            // the epoch that wrote it, the latest epoch for the log end.
+            if (state.leaderEpoch > log.latestLeaderEpoch) await log.assignLeaderEpoch(state.leaderEpoch);
+            let epoch = -1;
+            if (ts === EARLIEST || ts === EARLIEST_LOCAL) {
+              out.offset = log.logStartOffset;
+              epoch = log.epochForOffset(out.offset);
+            } else if (ts === LATEST) {
+              out.offset = log.logEndOffset;
+              epoch = log.latestLeaderEpoch;
+            } else if (ts === LATEST_TIERED) out.offset = -1n;
             else {
               const found =
                 ts === MAX_TIMESTAMP ? await log.maxTimestampOffset() : await log.offsetForTimestamp(ts);
               if (found !== null) {
                 out.offset = found.offset;
                 out.timestamp = found.timestamp;
+                epoch = log.epochForOffset(found.offset);
               }
             }
+            if (v >= 4) out.leaderEpoch = epoch;
           } catch (e) {
             if (!isLogStorageError(e)) throw e;
             out.errorCode = kafkaErrorOf(e);
