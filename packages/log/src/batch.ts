@@ -128,6 +128,8 @@ export interface RecordBatchInput {
   readonly partitionLeaderEpoch?: number;
   /** Default "none". */
   readonly compression?: CompressionCodec;
+  /** The codec's level (gzip, zstd; see `compress`); default the codec's default. Not stored in the batch. */
+  readonly compressionLevel?: number;
   /** Default "create-time". */
   readonly timestampType?: TimestampType;
   readonly isTransactional?: boolean;
@@ -388,7 +390,7 @@ export function encodeRecordBatch(input: RecordBatchInput): Uint8Array {
   } else {
     const rw = new Writer(estimate);
     for (let i = 0; i < records.length; i++) writeRecord(rw, records[i] as RecordInput, i);
-    const compressed = compress(compression, rw.finish());
+    const compressed = compress(compression, rw.finish(), input.compressionLevel);
     w = new Writer(BATCH_HEADER_SIZE + compressed.length);
     w.pos = BATCH_HEADER_SIZE;
     w.bytes(compressed);

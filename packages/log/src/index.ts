@@ -34,7 +34,13 @@ export type {
   CompactionOptions,
   CompactionReport,
 } from "./partition/compaction.js";
-export { DEFAULT_LOG_CONFIG, type LogConfig, resolveLogConfig } from "./partition/config.js";
+export {
+  type CleanupPolicy,
+  DEFAULT_LOG_CONFIG,
+  type LogConfig,
+  maxSegmentMs,
+  resolveLogConfig,
+} from "./partition/config.js";
 export {
   isMissingFileError,
   type LogDisk,
@@ -56,6 +62,8 @@ export {
 export {
   type AppendOptions,
   type AppendResult,
+  type CleanableState,
+  type MaintenanceReport,
   PartitionLog,
   type PartitionLogOptions,
   type ReadOptions,
@@ -77,4 +85,5 @@ export {
 } from "./partition/producer-state.js";
 export { recordTimestamps, setLogAppendTime } from "./partition/rewrite.js";
 export { isLogStorageError, LogStorageError, type LogStorageErrorCode } from "./partition/storage-error.js";
+export { recompressBatch, type TopicCompressionType, targetCompression } from "./recompress.js";
 export { type BatchSlice, splitBatches } from "./split.js";

@@ -3,8 +3,9 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { fail, ok, type Result } from "../errors.js";
 import { tooLarge } from "./output.js";
 
-export function gzipCompress(data: Uint8Array): Uint8Array {
-  return gzipSync(data);
+/** gzip at `level` (1-9; -1, the default, is zlib's own default, 6, as Java's Deflater). */
+export function gzipCompress(data: Uint8Array, level = -1): Uint8Array {
+  return gzipSync(data, { level });
 }
 
 /**

@@ -14,19 +14,24 @@ export function compressionId(codec: CompressionCodec): number {
   return COMPRESSION_CODECS.indexOf(codec);
 }
 
-/** Compresses `data` with `codec` as Kafka clients expect to find it in a batch. */
-export function compress(codec: CompressionCodec, data: Uint8Array): Uint8Array {
+/**
+ * Compresses `data` with `codec` as Kafka clients expect to find it in a
+ * batch. `level` applies to gzip (1-9, -1 the default) and zstd (-131072 to
+ * 22, default 3); snappy has no levels, and this lz4 encoder has one (the
+ * fast one), so they ignore it.
+ */
+export function compress(codec: CompressionCodec, data: Uint8Array, level?: number): Uint8Array {
   switch (codec) {
     case "none":
       return data;
     case "gzip":
-      return gzipCompress(data);
+      return gzipCompress(data, level);
     case "snappy":
       return snappyCompress(data);
     case "lz4":
       return lz4Compress(data);
     case "zstd":
-      return zstdCompress(data);
+      return zstdCompress(data, level);
   }
 }
 

@@ -15,7 +15,9 @@ import { tooLarge } from "./output.js";
 
 /** Kafka's default zstd level. */
 const LEVEL = 3;
-const encoder = new zstd.Encoder(LEVEL);
+/** Encoders by level (a topic's `compression.zstd.level`); few levels are ever in use. */
+const encoders = new Map<number, InstanceType<typeof zstd.Encoder>>([[LEVEL, new zstd.Encoder(LEVEL)]]);
+const ENCODERS_MAX = 16;
 const decoder = new zstd.Decoder();
 
 const FRAME_MAGIC = 0xfd2fb528;
@@ -29,7 +31,14 @@ function asBuffer(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
-export function zstdCompress(data: Uint8Array): Uint8Array {
+/** zstd at `level` (-131072 to 22, Kafka's range; default 3). */
+export function zstdCompress(data: Uint8Array, level = LEVEL): Uint8Array {
+  let encoder = encoders.get(level);
+  if (encoder === undefined) {
+    if (encoders.size >= ENCODERS_MAX) encoders.clear();
+    encoder = new zstd.Encoder(level);
+    encoders.set(level, encoder);
+  }
   return encoder.encodeSync(asBuffer(data));
 }
 

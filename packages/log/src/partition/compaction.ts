@@ -2,7 +2,8 @@
  * Log compaction (`cleanup.policy=compact`), as Kafka's log cleaner does it:
  *
  * 1. The cleanable range is every closed segment (never the active one),
- *    ending early at the first segment younger than `minCompactionLagMs`.
+ *    ending early at the first segment from the first dirty offset on that
+ *    holds a record younger than `minCompactionLagMs`.
  * 2. A key map (key -> last offset) is built over that range, bounded by
  *    `keyMapBytesMax`; if the map fills, the range ends at the last segment
  *    that fit.
@@ -26,9 +27,13 @@
  *      log still knows the last sequence.
  * 4. Each group is swapped in crash-safely (see swap.ts).
  *
+ * When a pass is due (the dirty ratio, `max.compaction.lag.ms`) is the
+ * partition log's decision (see `PartitionLog.compactionDue`); the report's
+ * `cleanedUpTo` becomes its cleaner checkpoint.
+ *
  * Not yet: removing aborted transactional records and old transaction
- * markers (transactions come later), and a cleaner checkpoint (each pass
- * maps the whole closed range).
+ * markers (transactions come later); each pass maps the whole cleanable
+ * range, not only its dirty part.
  */
 import {
   decodeRecordBatch,
@@ -50,6 +55,13 @@ export interface CompactionOptions {
   readonly deleteRetentionMs: number;
   /** `min.compaction.lag.ms`: segments with records newer than this stay uncleaned (default 0). */
   readonly minCompactionLagMs?: number;
+  /**
+   * Where the uncleaned part of the log starts (the cleaner checkpoint;
+   * default the log start). `minCompactionLagMs` holds back only segments
+   * from there on: the part cleaned before is cleaned again whatever its age,
+   * as in Kafka.
+   */
+  readonly firstDirtyOffset?: bigint;
   /** Bound on the key map's memory (approximate bytes; default 64 MiB). */
   readonly keyMapBytesMax?: number;
   /** Default: the log's clock. */
@@ -65,6 +77,8 @@ export interface CompactionReport {
   readonly bytesAfter: number;
   readonly recordsRemoved: number;
   readonly tombstonesRemoved: number;
+  /** Everything below this offset has been cleaned (the next cleaner checkpoint); null when nothing was cleanable. */
+  readonly cleanedUpTo: bigint | null;
 }
 
 export interface CompactionContext {
@@ -105,9 +119,12 @@ export async function compactSegments(
   const now = BigInt(options.now);
   const lag = options.minCompactionLagMs ?? 0;
   const closed = ctx.segments.slice(0, -1);
+  const firstDirty = options.firstDirtyOffset ?? ctx.logStartOffset;
   let cleanable: Segment[] = [];
-  for (const s of closed) {
-    if (lag > 0 && s.maxTimestamp > now - BigInt(lag)) break;
+  for (let i = 0; i < closed.length; i++) {
+    const s = closed[i] as Segment;
+    const end = (ctx.segments[i + 1] as Segment).baseOffset;
+    if (lag > 0 && end > firstDirty && s.maxTimestamp > now - BigInt(lag)) break;
     cleanable.push(s);
   }
 
@@ -155,10 +172,14 @@ export async function compactSegments(
     bytesAfter: 0,
     recordsRemoved: 0,
     tombstonesRemoved: 0,
+    cleanedUpTo: null as bigint | null,
   };
   const segments = [...ctx.segments];
   const replaced: Segment[] = [];
   if (cleanable.length === 0) return { segments, replaced, report };
+  report.cleanedUpTo = (
+    ctx.segments[ctx.segments.indexOf(cleanable.at(-1) as Segment) + 1] as Segment
+  ).baseOffset;
 
   // Groups of consecutive segments that fit one segment.
   const groups: Segment[][] = [];

@@ -17,6 +17,8 @@ export const SNAPSHOT_SUFFIX = ".snapshot";
 export const CLEANED_SUFFIX = ".cleaned";
 export const TEMP_SUFFIX = ".tmp";
 export const LOG_START_CHECKPOINT_FILE = "log-start-offset.checkpoint";
+/** The cleaner checkpoint: where the uncleaned part of a compacted log starts (same layout as the log-start checkpoint). */
+export const CLEANER_CHECKPOINT_FILE = "cleaner-offset.checkpoint";
 export const COMPACTION_SWAP_FILE = "compaction.swap";
 
 const OFFSET_DIGITS = 20;

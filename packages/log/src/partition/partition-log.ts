@@ -27,10 +27,11 @@ import {
 } from "../batch.js";
 import { splitBatches } from "../split.js";
 import { type CompactionOptions, type CompactionReport, compactSegments } from "./compaction.js";
-import { type LogConfig, resolveLogConfig } from "./config.js";
+import { type LogConfig, maxSegmentMs, resolveLogConfig } from "./config.js";
 import { type LogDisk, nodeDisk } from "./disk.js";
 import {
   CLEANED_SUFFIX,
+  CLEANER_CHECKPOINT_FILE,
   INDEX_SUFFIX,
   LOG_START_CHECKPOINT_FILE,
   LOG_SUFFIX,
@@ -70,8 +71,10 @@ const SNAPSHOT_MAX_BYTES = 256 * 1024 * 1024;
 const HEADER_SCAN_CHUNK_BYTES = 64 * 1024;
 
 export interface PartitionLogOptions {
-  /** Milliseconds since the epoch; default Date.now. Drives time-based rolling. */
+  /** Milliseconds since the epoch; default Date.now. Drives time-based rolling, retention and flushing. */
   readonly clock?: () => number;
+  /** A number in [0, 1); default Math.random. Draws each segment's roll jitter (`segmentJitterMs`). */
+  readonly random?: () => number;
   /** Default: the real file system. */
   readonly disk?: LogDisk;
 }
@@ -146,11 +149,42 @@ export interface ReadResult {
 }
 
 export interface RetentionOptions {
-  /** Delete closed segments whose newest record is older than this (`retention.ms`); -1 keeps forever. */
+  /** Delete segments whose newest record is older than this (`retention.ms`); -1 keeps forever. */
   readonly retentionMs: number;
-  /** Delete the oldest closed segments while the log is larger than this (`retention.bytes`); -1 means no limit. */
+  /** Delete the oldest segments while the log stays at least this big without them (`retention.bytes`); -1 means no limit. */
   readonly retentionBytes: number;
   readonly now?: number;
+}
+
+/** Where a compacted log stands, for deciding whether a compaction pass is due (Kafka's LogCleanerManager). */
+export interface CleanableState {
+  /** The cleaner checkpoint, or the log start when it is missing or outside the log. */
+  readonly firstDirtyOffset: bigint;
+  /** Cleaning stops here: the active segment, or the first dirty segment holding a record newer than `minCompactionLagMs`. */
+  readonly firstUncleanableOffset: bigint;
+  /** Bytes of the segments below the first dirty offset (cleaned before). */
+  readonly cleanBytes: number;
+  /** Bytes of the segments from the first dirty offset to the first uncleanable one. */
+  readonly cleanableBytes: number;
+  /** cleanableBytes / (cleanBytes + cleanableBytes); 0 for an empty log. */
+  readonly dirtyRatio: number;
+  /** A dirty closed segment's first record is older than `maxCompactionLagMs`. */
+  readonly pastMaxCompactionLag: boolean;
+  /** Kafka's rule: some bytes are cleanable and the lag is past, or the dirty ratio exceeds `minCleanableDirtyRatio`. */
+  readonly due: boolean;
+}
+
+/** What one round of `maintain` did. */
+export interface MaintenanceReport {
+  /** The active segment was rolled because it reached its roll age. */
+  readonly rolled: boolean;
+  /** Retention's report, or null when the cleanup policy does not include "delete". */
+  readonly retention: RetentionReport | null;
+  /** The compaction pass's report, or null when the policy does not include "compact" or no pass was due. */
+  readonly compaction: CompactionReport | null;
+  /** The log was fsynced because `flushMs` had passed. */
+  readonly flushed: boolean;
+  readonly producersExpired: number;
 }
 
 export interface RetentionReport {
@@ -167,8 +201,10 @@ export interface TimestampAndOffset {
 interface Internals {
   readonly dir: string;
   readonly disk: LogDisk;
-  readonly config: LogConfig;
+  /** Replaced whole by `updateConfig`; every operation reads it when it needs a setting. */
+  config: LogConfig;
   readonly clock: () => number;
+  readonly random: () => number;
 }
 
 export class PartitionLog {
@@ -182,6 +218,12 @@ export class PartitionLog {
   private failure: unknown = null;
   /** Closed segments whose indexes are in memory, least recently used first. */
   private loaded: Segment[] = [];
+  /** Where the uncleaned part of the log starts, as last checkpointed; null when never compacted. */
+  private cleanerCheckpoint: bigint | null = null;
+  /** Records appended since the last fsync (`flushMessages`). */
+  private unflushedMessages = 0;
+  /** When the log was last fsynced (opening counts), by the log's clock (`flushMs`). */
+  private lastFlushMs: number;
 
   private constructor(
     private readonly io: Internals,
@@ -195,6 +237,7 @@ export class PartitionLog {
     this._logStartOffset = logStartOffset;
     this._logEndOffset = logEndOffset;
     this.producers = producers;
+    this.lastFlushMs = io.clock();
   }
 
   get dir(): string {
@@ -203,6 +246,23 @@ export class PartitionLog {
 
   get config(): LogConfig {
     return this.io.config;
+  }
+
+  /**
+   * Changes settings while the log is open (a topic config changed); the
+   * rest keep their values. Size and age limits apply from the next append
+   * or maintenance round; `segmentIndexBytes`, `indexIntervalBytes` and
+   * `segmentJitterMs` apply to segments created from now on, as in Kafka.
+   * A value out of range is a programmer error (RangeError) and changes
+   * nothing.
+   */
+  updateConfig(changes: Partial<LogConfig>): void {
+    this.io.config = resolveLogConfig({ ...this.io.config, ...changes });
+  }
+
+  /** Records appended since the last fsync. */
+  get unflushedRecords(): number {
+    return this.unflushedMessages;
   }
 
   /** The first offset a read may ask for. */
@@ -263,6 +323,7 @@ export class PartitionLog {
       disk: options.disk ?? nodeDisk,
       config: resolveLogConfig(config),
       clock: options.clock ?? Date.now,
+      random: options.random ?? Math.random,
     };
     try {
       return await PartitionLog.recover(io);
@@ -359,6 +420,7 @@ export class PartitionLog {
     }
 
     const active = segments.at(-1) as Segment;
+    active.rollJitterMs = drawJitter(io);
     const logEndOffset = active.nextOffset as bigint;
     let logStartOffset = (segments[0] as Segment).baseOffset;
     if (checkpoint !== null && checkpoint > logStartOffset) logStartOffset = checkpoint;
@@ -382,6 +444,11 @@ export class PartitionLog {
           `log start offset ${logStartOffset} is past the log end ${logEndOffset}; starting empty there`,
         );
         await log.doTruncateFullyAndStartAt(logStartOffset);
+      }
+      const cleanerBytes = await readWholeFile(disk, join(dir, CLEANER_CHECKPOINT_FILE), 64);
+      if (cleanerBytes !== null) {
+        log.cleanerCheckpoint = decodeLogStartCheckpoint(cleanerBytes);
+        if (log.cleanerCheckpoint === null) problems.push(`${CLEANER_CHECKPOINT_FILE} is damaged; ignored`);
       }
       const rebuilt = await log.rebuildProducerState(problems, filesRemoved);
       const leaderEpochsRebuilt = await log.recoverLeaderEpochs(problems);
@@ -634,6 +701,9 @@ export class PartitionLog {
     await this.activeSegment().append(bytes, located);
     for (const b of located) this.producers.update(b.header);
     this._logEndOffset = last.lastOffset + 1n;
+    for (const b of located) this.unflushedMessages += b.header.recordCount;
+    // Kafka's flush.messages: fsync once that many records wait for it.
+    if (this.unflushedMessages >= this.io.config.flushMessages) await this.doFlush();
     return {
       firstOffset: first.header.baseOffset,
       lastOffset: last.lastOffset,
@@ -658,10 +728,15 @@ export class PartitionLog {
     if (active.size === 0) return;
     const roll =
       active.size + appendBytes > this.io.config.segmentBytes ||
-      active.ageMs(maxTimestamp, this.io.clock()) >= this.io.config.segmentMs ||
+      this.rollAgeReached(active, maxTimestamp, this.io.clock()) ||
       active.indexesFull() ||
       lastOffset - active.baseOffset > INT32_MAX;
     if (roll) await this.doRoll(firstOffset);
+  }
+
+  /** `segmentMs` (or a shorter `maxCompactionLagMs` on a compacted log), less the segment's jitter. */
+  private rollAgeReached(active: Segment, incomingMaxTimestamp: bigint, now: number): boolean {
+    return active.ageMs(incomingMaxTimestamp, now) >= maxSegmentMs(this.io.config) - active.rollJitterMs;
   }
 
   private async doRoll(newBase: bigint): Promise<void> {
@@ -672,8 +747,12 @@ export class PartitionLog {
     // The producer state as of the new segment's base, so recovery replays at most the active segment.
     await this.writeProducerSnapshot(newBase);
     const segment = await Segment.create(disk, dir, newBase, config, this.io.clock());
+    segment.rollJitterMs = drawJitter(this.io);
     await disk.syncDir(dir);
     this.segments.push(segment);
+    // Sealing fsynced everything written so far; the new segment is empty.
+    this.unflushedMessages = 0;
+    this.lastFlushMs = this.io.clock();
   }
 
   private async writeProducerSnapshot(offset: bigint): Promise<void> {
@@ -694,7 +773,42 @@ export class PartitionLog {
 
   /** fsyncs the active segment and its indexes (earlier segments were fsynced when they rolled). */
   flush(): Promise<void> {
-    return this.run(() => this.activeSegment().flush());
+    return this.run(() => this.doFlush());
+  }
+
+  private async doFlush(): Promise<void> {
+    await this.activeSegment().flush();
+    this.unflushedMessages = 0;
+    this.lastFlushMs = this.io.clock();
+  }
+
+  /**
+   * Kafka's `flush.ms`: fsyncs when records wait and `flushMs` has passed
+   * since the last fsync. Returns whether it flushed.
+   */
+  flushIfDue(now?: number): Promise<boolean> {
+    return this.run(async () => {
+      const at = now ?? this.io.clock();
+      if (this.unflushedMessages === 0 || at - this.lastFlushMs < this.io.config.flushMs) return false;
+      await this.doFlush();
+      return true;
+    });
+  }
+
+  /**
+   * Rolls the active segment if it holds data and has reached its roll age
+   * by the clock (`segmentMs`; the append path checks the same on every
+   * append), so an idle partition's last records become reachable by
+   * retention and compaction. Returns whether it rolled.
+   */
+  rollIfDue(now?: number): Promise<boolean> {
+    return this.run(async () => {
+      const at = now ?? this.io.clock();
+      const active = this.activeSegment();
+      if (active.size === 0 || !this.rollAgeReached(active, BigInt(at), at)) return false;
+      await this.doRoll(this._logEndOffset);
+      return true;
+    });
   }
 
   // --- read ---------------------------------------------------------------------------
@@ -908,6 +1022,10 @@ export class PartitionLog {
       await this.io.disk.syncDir(this.io.dir);
       this._logEndOffset = cut !== null && cut.header.baseOffset < offset ? cut.header.baseOffset : offset;
       if (this._logEndOffset < (last.nextOffset as bigint)) this._logEndOffset = last.nextOffset as bigint;
+      // Data past the new end is gone: what is appended there later is dirty.
+      if (this.cleanerCheckpoint !== null && this.cleanerCheckpoint > this._logEndOffset) {
+        await this.writeCleanerCheckpoint(this._logEndOffset);
+      }
       if (this.epochs.truncateFromEnd(this._logEndOffset)) await this.writeLeaderEpochCheckpoint();
       await this.rebuildProducerState([], []);
       return true;
@@ -928,11 +1046,13 @@ export class PartitionLog {
     for (const snap of await this.listSnapshots())
       await disk.remove(join(dir, offsetFileName(snap, SNAPSHOT_SUFFIX)));
     this.segments = [await Segment.create(disk, dir, offset, config, this.io.clock())];
+    (this.segments[0] as Segment).rollJitterMs = drawJitter(this.io);
     await disk.syncDir(dir);
     this.producers.clear();
     this._logEndOffset = offset;
     this._logStartOffset = offset;
     await this.writeLogStartCheckpoint();
+    if (this.cleanerCheckpoint !== null) await this.writeCleanerCheckpoint(offset);
     this.epochs.clear();
     await this.writeLeaderEpochCheckpoint();
   }
@@ -966,18 +1086,25 @@ export class PartitionLog {
   }
 
   /**
-   * Retention (`cleanup.policy=delete`): deletes the oldest closed segments
-   * whose newest timestamp is older than `retentionMs`, then more while the
-   * log exceeds `retentionBytes`. The active segment is never deleted. The
-   * log start moves to the first remaining segment and is persisted.
+   * Retention (`cleanup.policy=delete`), Kafka's rules: deletes segments
+   * from the oldest while their newest timestamp is older than `retentionMs`
+   * (a closed segment without timestamps counts as expired; the active one
+   * then goes by its creation time) or while the log would stay at least
+   * `retentionBytes` without them. The active segment goes too when it holds
+   * data and is expired: a new empty one is rolled first at the log end, so
+   * the log end never moves back. The log start moves to the first
+   * remaining segment and is persisted.
    */
   applyRetention(options: RetentionOptions): Promise<RetentionReport> {
     return this.run(async () => {
       const now = options.now ?? this.io.clock();
-      let excess = options.retentionBytes < 0 ? -1 : this.sizeInBytes - options.retentionBytes;
-      const before = { count: this.segments.length, bytes: this.sizeInBytes };
-      await this.deleteOldSegments((segment) => {
-        if (options.retentionMs >= 0 && Number(segment.maxTimestamp) < now - options.retentionMs) {
+      const size = this.sizeInBytes;
+      let excess =
+        options.retentionBytes < 0 || size < options.retentionBytes ? -1 : size - options.retentionBytes;
+      const newest = (segment: Segment) =>
+        segment.maxTimestamp >= 0n || !segment.isActive ? Number(segment.maxTimestamp) : segment.createdMs;
+      const deleted = await this.deleteOldSegments((segment) => {
+        if (options.retentionMs >= 0 && newest(segment) < now - options.retentionMs) {
           excess -= segment.size;
           return true;
         }
@@ -986,29 +1113,44 @@ export class PartitionLog {
           return true;
         }
         return false;
-      });
+      }, true);
       return {
-        segmentsDeleted: before.count - this.segments.length,
-        bytesDeleted: before.bytes - this.sizeInBytes,
+        segmentsDeleted: deleted.count,
+        bytesDeleted: deleted.bytes,
         logStartOffset: this._logStartOffset,
       };
     });
   }
 
   /**
-   * Deletes closed segments from the oldest while they lie wholly below the
-   * log start or `expired` says so; then moves the log start to the first
-   * remaining segment, persists it, and drops producer snapshots below it.
+   * Deletes segments from the oldest while they lie wholly below the log
+   * start or `expired` says so (the active one only with `includeActive`,
+   * when it holds data: a new one is rolled first); then moves the log start
+   * to the first remaining segment, persists it, and drops producer
+   * snapshots below it.
+   *
+   * Files are deleted at once, without Kafka's `file.delete.delay.ms`: Kafka
+   * waits so that reads still holding the old file (zero-copy sends) can
+   * finish, but here every read copies its bytes out on the log's queue
+   * before the next operation starts, so no read can see a deleted segment.
    */
-  private async deleteOldSegments(expired: (segment: Segment) => boolean): Promise<void> {
+  private async deleteOldSegments(
+    expired: (segment: Segment) => boolean,
+    includeActive = false,
+  ): Promise<{ count: number; bytes: number }> {
     const doomed: Segment[] = [];
-    for (let i = 0; i < this.segments.length - 1; i++) {
+    for (let i = 0; i < this.segments.length; i++) {
       const segment = this.segments[i] as Segment;
-      const next = this.segments[i + 1] as Segment;
+      const next = this.segments[i + 1];
+      if (next === undefined) {
+        if (includeActive && segment.size > 0 && expired(segment)) doomed.push(segment);
+        break;
+      }
       if (next.baseOffset <= this._logStartOffset || expired(segment)) doomed.push(segment);
       else break;
     }
-    if (doomed.length === 0) return;
+    if (doomed.length === 0) return { count: 0, bytes: 0 };
+    if (doomed.length === this.segments.length) await this.doRoll(this._logEndOffset);
     const remaining = this.segments.slice(doomed.length);
     const newStart = (remaining[0] as Segment).baseOffset;
     if (newStart > this._logStartOffset) {
@@ -1018,7 +1160,9 @@ export class PartitionLog {
       await this.truncateLeaderEpochsFromStart();
     }
     this.segments = remaining;
+    let bytes = 0;
     for (const s of doomed) {
+      bytes += s.size;
       this.forget(s);
       await s.delete();
     }
@@ -1027,6 +1171,7 @@ export class PartitionLog {
         await this.io.disk.remove(join(this.io.dir, offsetFileName(snap, SNAPSHOT_SUFFIX)));
     }
     await this.io.disk.syncDir(this.io.dir);
+    return { count: doomed.length, bytes };
   }
 
   /** The log start moved up (after its checkpoint was written): the first epoch entry follows it. */
@@ -1106,28 +1251,147 @@ export class PartitionLog {
 
   /**
    * Compaction (`cleanup.policy=compact`): rewrites the closed segments
-   * keeping the latest record per key; see compaction.ts for the rules.
+   * keeping the latest record per key, whether or not a pass is due; see
+   * compaction.ts for the rules. The cleaner checkpoint moves to the end of
+   * what was cleaned.
    */
   compact(options: CompactionOptions): Promise<CompactionReport> {
+    return this.run(() => this.doCompact(options));
+  }
+
+  private async doCompact(options: CompactionOptions): Promise<CompactionReport> {
+    const now = options.now ?? this.io.clock();
+    const result = await compactSegments(
+      {
+        disk: this.io.disk,
+        dir: this.io.dir,
+        config: this.io.config,
+        segments: this.segments,
+        logStartOffset: this._logStartOffset,
+        producerLastOffsets: new Map(
+          [...this.producers.entries()].map((e) => [e.producerId, e.batches.at(-1)?.lastOffset ?? -1n]),
+        ),
+      },
+      { firstDirtyOffset: this.firstDirtyOffset(), ...options, now },
+    );
+    for (const s of result.replaced) this.forget(s);
+    this.segments = result.segments;
+    const cleaned = result.report.cleanedUpTo;
+    if (cleaned !== null && cleaned > this.firstDirtyOffset()) await this.writeCleanerCheckpoint(cleaned);
+    return result.report;
+  }
+
+  /** The cleaner checkpoint, or the log start when there is none or it lies outside the log (Kafka's reset). */
+  private firstDirtyOffset(): bigint {
+    const c = this.cleanerCheckpoint;
+    return c === null || c < this._logStartOffset || c > this._logEndOffset ? this._logStartOffset : c;
+  }
+
+  private async writeCleanerCheckpoint(offset: bigint): Promise<void> {
+    await writeFileAtomically(
+      this.io.disk,
+      this.io.dir,
+      CLEANER_CHECKPOINT_FILE,
+      encodeLogStartCheckpoint(offset),
+    );
+    this.cleanerCheckpoint = offset;
+  }
+
+  /**
+   * Where the log stands for compaction, by Kafka's rules (LogCleanerManager):
+   * the dirty part runs from the cleaner checkpoint to the active segment,
+   * or to the first dirty segment holding a record newer than
+   * `minCompactionLagMs`; a pass is due when some of it is cleanable and a
+   * dirty closed segment's first record is older than `maxCompactionLagMs`,
+   * or when the dirty share exceeds `minCleanableDirtyRatio`.
+   */
+  cleanableState(now?: number): Promise<CleanableState> {
+    return this.run(() => this.computeCleanableState(now ?? this.io.clock()));
+  }
+
+  private async computeCleanableState(now: number): Promise<CleanableState> {
+    const config = this.io.config;
+    const firstDirty = this.firstDirtyOffset();
+    const segments = this.segments;
+    const active = this.activeSegment();
+    const endOf = (i: number) => (segments[i + 1] as Segment | undefined)?.baseOffset ?? this._logEndOffset;
+    let firstUncleanable = active.baseOffset;
+    let cleanBytes = 0;
+    let earliestDirtyTimestamp: bigint | null = null;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const s = segments[i] as Segment;
+      if (s.baseOffset < firstDirty) cleanBytes += s.size;
+      if (endOf(i) <= firstDirty) continue;
+      // A dirty closed segment.
+      if (config.minCompactionLagMs > 0 && s.maxTimestamp > BigInt(now - config.minCompactionLagMs)) {
+        if (s.baseOffset < firstUncleanable) firstUncleanable = s.baseOffset;
+      }
+      const first = await s.loadFirstBatchTimestamp();
+      if (first > 0n && (earliestDirtyTimestamp === null || first < earliestDirtyTimestamp)) {
+        earliestDirtyTimestamp = first;
+      }
+    }
+    if (firstUncleanable < firstDirty) firstUncleanable = firstDirty;
+    let cleanableBytes = 0;
+    for (let i = 0; i < segments.length; i++) {
+      const s = segments[i] as Segment;
+      if (s.baseOffset < firstUncleanable && endOf(i) > firstDirty) cleanableBytes += s.size;
+    }
+    const total = cleanBytes + cleanableBytes;
+    const dirtyRatio = total > 0 ? cleanableBytes / total : 0;
+    const pastMaxCompactionLag =
+      earliestDirtyTimestamp !== null &&
+      earliestDirtyTimestamp < BigInt(now) - BigInt(config.maxCompactionLagMs);
+    return {
+      firstDirtyOffset: firstDirty,
+      firstUncleanableOffset: firstUncleanable,
+      cleanBytes,
+      cleanableBytes,
+      dirtyRatio,
+      pastMaxCompactionLag,
+      due:
+        total > 0 &&
+        ((pastMaxCompactionLag && cleanableBytes > 0) || dirtyRatio > config.minCleanableDirtyRatio),
+    };
+  }
+
+  /**
+   * Runs a compaction pass with the log's settings (`deleteRetentionMs`,
+   * `minCompactionLagMs`) if one is due (see `cleanableState`); null when not.
+   */
+  compactIfDue(now?: number): Promise<CompactionReport | null> {
     return this.run(async () => {
-      const now = options.now ?? this.io.clock();
-      const result = await compactSegments(
-        {
-          disk: this.io.disk,
-          dir: this.io.dir,
-          config: this.io.config,
-          segments: this.segments,
-          logStartOffset: this._logStartOffset,
-          producerLastOffsets: new Map(
-            [...this.producers.entries()].map((e) => [e.producerId, e.batches.at(-1)?.lastOffset ?? -1n]),
-          ),
-        },
-        { ...options, now },
-      );
-      for (const s of result.replaced) this.forget(s);
-      this.segments = result.segments;
-      return result.report;
+      const at = now ?? this.io.clock();
+      if (!(await this.computeCleanableState(at)).due) return null;
+      const { deleteRetentionMs, minCompactionLagMs } = this.io.config;
+      return this.doCompact({ deleteRetentionMs, minCompactionLagMs, now: at });
     });
+  }
+
+  // --- maintenance ----------------------------------------------------------------------
+
+  /**
+   * One round of housekeeping with the log's own settings, each step in turn
+   * on the queue (appends interleave): roll the active segment if it reached
+   * its roll age; retention if the cleanup policy includes "delete";
+   * a compaction pass if it includes "compact" and one is due; an fsync if
+   * `flushMs` has passed; forget idle producers.
+   */
+  async maintain(now?: number): Promise<MaintenanceReport> {
+    const at = now ?? this.io.clock();
+    const rolled = await this.rollIfDue(at);
+    const policy = this.io.config.cleanupPolicy;
+    const retention = policy.includes("delete")
+      ? await this.applyRetention({
+          retentionMs: this.io.config.retentionMs,
+          retentionBytes: this.io.config.retentionBytes,
+          now: at,
+        })
+      : null;
+    const compaction = this.io.config.cleanupPolicy.includes("compact") ? await this.compactIfDue(at) : null;
+    const flushed = await this.flushIfDue(at);
+    const producersExpired = await this.expireProducers(at);
+    return { rolled, retention, compaction, flushed, producersExpired };
   }
 
   // --- closing ----------------------------------------------------------------------------
@@ -1154,6 +1418,13 @@ export class PartitionLog {
   private async closeFiles(): Promise<void> {
     for (const s of this.segments) await s.close().catch(() => undefined);
   }
+}
+
+/** A new segment's roll jitter: Kafka's `randomSegmentJitter`, below min(segmentJitterMs, segmentMs). */
+function drawJitter(io: Internals): number {
+  const { segmentJitterMs, segmentMs } = io.config;
+  if (segmentJitterMs === 0) return 0;
+  return Math.floor(io.random() * Math.min(segmentJitterMs, segmentMs));
 }
 
 function headerOf(bytes: Uint8Array): RecordBatchHeader {

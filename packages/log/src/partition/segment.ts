@@ -4,6 +4,7 @@
  * keeps its index files open for appends; closed segments are immutable and
  * load their indexes into memory only while the log needs them.
  */
+import { BATCH_HEADER_SIZE, readBatchHeader } from "../batch.js";
 import type { LogConfig } from "./config.js";
 import { isMissingFileError, type LogDisk, type LogFile } from "./disk.js";
 import { readWholeFile, type SegmentPaths, segmentPaths } from "./files.js";
@@ -42,6 +43,10 @@ export class Segment {
   offsetOfMaxTimestamp = -1n;
   /** The first batch's max timestamp (-1n when none): time-based rolling measures from it. */
   firstBatchTimestamp = -1n;
+  /** Whether `firstBatchTimestamp` is known: a closed segment opened without a scan reads it on demand. */
+  private firstBatchTimestampKnown = true;
+  /** This segment rolls this much before its age reaches the roll age (`segment.jitter.ms`, drawn when it is created). */
+  rollJitterMs = 0;
   /** When the segment was created or last emptied (the log's clock): rolling measures from it when there is no first timestamp. */
   createdMs: number;
   private bytesSinceLastIndexEntry = 0;
@@ -141,6 +146,7 @@ export class Segment {
     const segment = new Segment(disk, baseOffset, paths, log, config, nowMs);
     segment.size = await log.size();
     segment.nextOffset = null;
+    segment.firstBatchTimestampKnown = false;
     if (await segment.quickIndexCheck()) {
       return { segment, recovery: { truncatedBytes: 0, problem: null, indexesRebuilt: false } };
     }
@@ -164,7 +170,7 @@ export class Segment {
       }
       try {
         const size = await file.size();
-        if (size % entryBytes !== 0 || size > this.config.segmentIndexBytes) return "bad";
+        if (size % entryBytes !== 0 || size > this.indexBytesBound()) return "bad";
         if (size === 0) return null;
         const entry = new Uint8Array(entryBytes);
         return (await file.read(entry, 0, entryBytes, size - entryBytes)) === entryBytes ? entry : "bad";
@@ -200,6 +206,8 @@ export class Segment {
     this.offsetOfMaxTimestamp = -1n;
     this.bytesSinceLastIndexEntry = 0;
     this.nextOffset = this.baseOffset;
+    this.firstBatchTimestamp = -1n;
+    this.firstBatchTimestampKnown = true;
     let first = true;
     const end = await scanBatches(
       this.log,
@@ -276,14 +284,26 @@ export class Segment {
     }
   }
 
+  /**
+   * The largest index file a closed segment may have: the configured size,
+   * or more when the segment was written under a larger
+   * `segment.index.bytes` (a setting lowered since); never more entries than
+   * the log has batches.
+   */
+  private indexBytesBound(): number {
+    const batches = Math.ceil(this.size / BATCH_HEADER_SIZE);
+    return Math.max(this.config.segmentIndexBytes, batches * TIME_INDEX_ENTRY_BYTES);
+  }
+
   /** Loads a closed segment's indexes, rebuilding them from the log if they are damaged. */
   async loadIndexes(): Promise<void> {
     if (this.offsetIndex !== null) return;
-    const offsetIndex = new OffsetIndex(this.baseOffset, this.config.segmentIndexBytes);
-    const timeIndex = new TimeIndex(this.baseOffset, this.config.segmentIndexBytes);
+    const bound = this.indexBytesBound();
+    const offsetIndex = new OffsetIndex(this.baseOffset, bound);
+    const timeIndex = new TimeIndex(this.baseOffset, bound);
     try {
-      const ib = await readWholeFile(this.disk, this.paths.index, this.config.segmentIndexBytes);
-      const tb = await readWholeFile(this.disk, this.paths.timeIndex, this.config.segmentIndexBytes);
+      const ib = await readWholeFile(this.disk, this.paths.index, bound);
+      const tb = await readWholeFile(this.disk, this.paths.timeIndex, bound);
       if (ib === null || tb === null) throw new IndexCorruption("index file missing");
       offsetIndex.load(ib, this.size);
       timeIndex.load(tb, this.nextOffset);
@@ -322,6 +342,22 @@ export class Segment {
       return Number(incomingMaxTimestamp - this.firstBatchTimestamp);
     }
     return nowMs - this.createdMs;
+  }
+
+  /**
+   * The first batch's max timestamp (-1n for none or an empty segment),
+   * reading the first batch header of a closed segment the first time it is
+   * asked (max.compaction.lag.ms measures from it).
+   */
+  async loadFirstBatchTimestamp(): Promise<bigint> {
+    if (this.firstBatchTimestampKnown) return this.firstBatchTimestamp;
+    if (this.size >= BATCH_HEADER_SIZE) {
+      const header = await this.read(0, BATCH_HEADER_SIZE);
+      const parsed = readBatchHeader(header);
+      this.firstBatchTimestamp = parsed.ok ? parsed.value.maxTimestamp : -1n;
+    }
+    this.firstBatchTimestampKnown = true;
+    return this.firstBatchTimestamp;
   }
 
   /** Roll decision inputs: is either index out of room? */
@@ -470,6 +506,7 @@ export class Segment {
       this.firstBatchTimestamp = -1n;
       this.createdMs = nowMs;
     }
+    await this.loadFirstBatchTimestamp();
     await this.openIndexFiles(false);
   }
 
