@@ -18,6 +18,10 @@
  *   cluster defaults, each with only its cluster-default synonyms.
  * - `configuration_keys` null or empty lists everything; names the resource
  *   does not have are left out without an error.
+ *
+ * `resolveTopicConfig` is the one place a topic config's value is worked
+ * out: DescribeConfigs reports it, and the broker applies it (see
+ * topic-configs.ts), so the two never disagree.
  */
 import {
   BROKER_CONFIG_DEFS,
@@ -126,6 +130,54 @@ function entry(
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** The broker-level layers of broker `nodeId` in a metadata image's dynamic configs. */
+export function brokerLayersOf(
+  brokerConfigs: ReadonlyMap<string, ConfigMap>,
+  nodeId: number,
+  staticConfigs: ConfigMap,
+): BrokerLayers {
+  return {
+    perBroker: brokerConfigs.get(String(nodeId)),
+    clusterDefault: brokerConfigs.get(""),
+    static: staticConfigs,
+  };
+}
+
+/** A topic config's effective value, where it comes from, and every layer that has one. */
+export interface ResolvedTopicConfig {
+  readonly value: string | null;
+  readonly source: ConfigSourceId;
+  /** Every layer with a value, most specific first (DescribeConfigs' synonyms). */
+  readonly synonyms: ConfigSynonym[];
+}
+
+/**
+ * A topic config's value: the topic's own (`own`), else the first
+ * broker-level synonym set for this broker, as the cluster default or at
+ * start-up (converted to the topic config's unit: `log.retention.hours` is
+ * given in milliseconds), else Kafka's default.
+ */
+export function resolveTopicConfig(
+  def: TopicConfigDef,
+  own: ConfigMap | undefined,
+  layers: BrokerLayers,
+): ResolvedTopicConfig {
+  const chain = def.brokerSynonyms.length > 0 ? brokerSynonyms(def.brokerSynonyms, layers) : [];
+  const value = own?.get(def.name);
+  if (value !== undefined) {
+    return {
+      value,
+      source: ConfigSource.DYNAMIC_TOPIC_CONFIG,
+      synonyms: [{ name: def.name, value, source: ConfigSource.DYNAMIC_TOPIC_CONFIG }, ...chain],
+    };
+  }
+  const head = chain[0];
+  if (head === undefined || head.source === ConfigSource.DEFAULT_CONFIG) {
+    return { value: def.default, source: ConfigSource.DEFAULT_CONFIG, synonyms: chain };
+  }
+  return { value: inTopicUnit(head), source: head.source, synonyms: chain };
+}
+
 /** Every topic config of a topic whose own configs are `own`. */
 export function describeTopicConfigs(
   own: ConfigMap | undefined,
@@ -136,17 +188,8 @@ export function describeTopicConfigs(
   const out: DescribedConfig[] = [];
   for (const def of TOPIC_CONFIG_DEFS.values()) {
     if (!keep(def.name)) continue;
-    const chain = def.brokerSynonyms.length > 0 ? brokerSynonyms(def.brokerSynonyms, layers) : [];
-    const value = own?.get(def.name);
-    if (value !== undefined) {
-      const all = [{ name: def.name, value, source: ConfigSource.DYNAMIC_TOPIC_CONFIG }, ...chain];
-      out.push(entry(def, value, false, all, o));
-    } else {
-      const head = chain[0];
-      const inherited =
-        head === undefined || head.source === ConfigSource.DEFAULT_CONFIG ? def.default : inTopicUnit(head);
-      out.push(entry(def, inherited, false, chain, o));
-    }
+    const resolved = resolveTopicConfig(def, own, layers);
+    out.push(entry(def, resolved.value, false, resolved.synonyms, o));
   }
   return out.sort(byName);
 }

@@ -2,13 +2,27 @@
  * The partitions this broker hosts: one PartitionLog per partition it is a
  * replica of, opened on first use and closed (and deleted) when its topic
  * goes away. Also the signal long-polling fetches wait on.
+ *
+ * Topic configs are applied live: every log is opened with its topic's
+ * effective configs (see topic-configs.ts: the same values DescribeConfigs
+ * reports), and every metadata image change (`reconcile`) pushes the
+ * changed ones to each open log, so an AlterConfigs, a per-broker override
+ * or a cluster-wide default takes effect without a restart. Housekeeping
+ * (`housekeep`, every `log.retention.check.interval.ms`) runs each log's
+ * maintenance by those configs: roll by segment.ms, retention, compaction
+ * when due, flush.ms, producer expiry. flush.ms is also checked on its own
+ * timer, as often as the smallest flush.ms of an open log asks (at most
+ * every 10 ms), since the housekeeping interval is usually much longer.
  */
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { PartitionLog } from "@runnel/log";
+import { type LogConfig, PartitionLog, resolveLogConfig } from "@runnel/log";
 import type { MetadataImage, PartitionImage, TopicImage } from "@runnel/metadata";
-import type { Logger } from "@runnel/runtime";
-import { topicConfig } from "./topic-configs.js";
+import type { Clock, Logger } from "@runnel/runtime";
+import { type EffectiveTopicConfig, logConfigOf, TopicConfigResolver } from "./topic-configs.js";
+
+/** The flush.ms timer never ticks more often than this. */
+const FLUSH_CHECK_MIN_MS = 10;
 
 export interface HostedPartition {
   readonly topic: TopicImage;
@@ -27,7 +41,13 @@ export type PartitionLookup =
 
 export class ReplicaManager {
   private readonly logs = new Map<string, Promise<PartitionLog>>();
+  /** The logs that finished opening, by the same key. */
+  private readonly opened = new Map<string, PartitionLog>();
   private readonly appendWaiters = new Set<() => void>();
+  private readonly resolver: TopicConfigResolver;
+  private readonly clock: Pick<Clock, "now" | "setTimeout">;
+  private flushTimer: { cancel(): void; intervalMs: number } | null = null;
+  private closed = false;
 
   constructor(
     private readonly o: {
@@ -35,10 +55,54 @@ export class ReplicaManager {
       readonly dataDir: string;
       readonly image: () => MetadataImage;
       readonly logger: Logger;
-      /** Roll segments at this size (`log.segment.bytes`). */
-      readonly segmentBytes: number;
+      /** The broker's start-up settings under their Kafka names (`log.segment.bytes`, ...): the static layer of topic configs. */
+      readonly staticConfigs?: ReadonlyMap<string, string>;
+      /** The start-up `log.segment.bytes`, when `staticConfigs` does not give it. */
+      readonly segmentBytes?: number;
+      /** Time for the flush.ms timer; default the real clock. */
+      readonly clock?: Pick<Clock, "now" | "setTimeout">;
     },
-  ) {}
+  ) {
+    const statics = new Map(o.staticConfigs ?? []);
+    if (o.segmentBytes !== undefined && !statics.has("log.segment.bytes")) {
+      statics.set("log.segment.bytes", String(o.segmentBytes));
+    }
+    this.resolver = new TopicConfigResolver(o.nodeId, statics);
+    this.clock = o.clock ?? {
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => {
+        const t = setTimeout(fn, ms);
+        return { cancel: () => clearTimeout(t) };
+      },
+    };
+  }
+
+  /** A topic's effective configs in `image`, as this broker applies them (and DescribeConfigs reports them). */
+  topicConfig(image: MetadataImage, topic: string): EffectiveTopicConfig {
+    return this.resolver.of(image, topic);
+  }
+
+  /**
+   * The log settings `topic`'s configs give in `image`. A value the log
+   * cannot take (only possible for one stored before the controller checked
+   * it) is left at the log's default and logged.
+   */
+  private logConfigFor(image: MetadataImage, topic: string): Partial<LogConfig> {
+    const wanted = logConfigOf(this.topicConfig(image, topic));
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(wanted)) {
+      try {
+        resolveLogConfig({ [key]: value });
+        out[key] = value;
+      } catch (e) {
+        this.o.logger.warn(
+          { topic, key, value, error: String(e) },
+          "topic config cannot be applied; default kept",
+        );
+      }
+    }
+    return out as Partial<LogConfig>;
+  }
 
   /** The directory holding every partition log of this broker, as an absolute path (DescribeLogDirs names it). */
   get logDir(): string {
@@ -54,15 +118,19 @@ export class ReplicaManager {
     const key = `${topic.key}:${partition}`;
     let log = this.logs.get(key);
     if (log === undefined) {
-      log = PartitionLog.open(this.dirOf(topic, partition), { segmentBytes: this.o.segmentBytes }).then(
-        (l) => {
-          this.o.logger.info(
-            { topic: topic.name, partition, logEndOffset: l.logEndOffset.toString() },
-            "partition log opened",
-          );
-          return l;
-        },
-      );
+      const config = this.logConfigFor(this.o.image(), topic.name);
+      log = PartitionLog.open(this.dirOf(topic, partition), config).then((l) => {
+        this.o.logger.info(
+          { topic: topic.name, partition, logEndOffset: l.logEndOffset.toString() },
+          "partition log opened",
+        );
+        if (this.logs.get(key) === log) {
+          this.opened.set(key, l);
+          // The image may have changed while the log opened.
+          this.applyTopicConfigs(this.o.image());
+        }
+        return l;
+      });
       this.logs.set(key, log);
       log.catch(() => this.logs.delete(key));
     }
@@ -106,12 +174,17 @@ export class ReplicaManager {
     });
   }
 
-  /** Closes and deletes the logs of partitions whose topic is gone from the image. */
+  /**
+   * Follows a new metadata image: closes and deletes the logs of partitions
+   * whose topic is gone, and pushes changed topic configs to the others.
+   */
   async reconcile(image: MetadataImage): Promise<void> {
+    this.applyTopicConfigs(image);
     for (const [key, log] of [...this.logs]) {
       const [topicKey] = key.split(":");
       if (topicKey !== undefined && image.topics.has(topicKey)) continue;
       this.logs.delete(key);
+      this.opened.delete(key);
       try {
         const l = await log;
         await l.close();
@@ -124,33 +197,93 @@ export class ReplicaManager {
   }
 
   /**
-   * One round of log housekeeping over every open partition log: retention by
-   * time and bytes (`retention.ms`, `retention.bytes`; whole closed segments),
-   * compaction for `cleanup.policy=compact` (`delete.retention.ms`), and
-   * forgetting idle producers. The log runs each on its own queue, so this
-   * never races appends. Failures are logged; the next round tries again.
+   * Pushes each open log's topic configs from `image` to it when they
+   * changed, then re-arms the flush.ms timer.
+   */
+  private applyTopicConfigs(image: MetadataImage): void {
+    if (this.closed) return;
+    for (const [key, log] of this.opened) {
+      const [topicKey, partition] = key.split(":");
+      const topic = topicKey === undefined ? undefined : image.topics.get(topicKey);
+      if (topic === undefined) continue;
+      const wanted = this.logConfigFor(image, topic.name);
+      const changes: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(wanted)) {
+        const current = log.config[k as keyof LogConfig];
+        if (String(current) !== String(v)) changes[k] = v;
+      }
+      if (Object.keys(changes).length === 0) continue;
+      try {
+        log.updateConfig(changes as Partial<LogConfig>);
+        this.o.logger.info(
+          { topic: topic.name, partition, changes },
+          "topic configs applied to the partition log",
+        );
+      } catch (e) {
+        this.o.logger.warn({ topic: topic.name, partition, error: String(e) }, "topic configs not applied");
+      }
+    }
+    this.armFlushTimer();
+  }
+
+  /** Runs flush.ms checks as often as the smallest flush.ms of an open log asks; stops when none sets one. */
+  private armFlushTimer(): void {
+    let smallest = Number.MAX_SAFE_INTEGER;
+    for (const log of this.opened.values()) smallest = Math.min(smallest, log.config.flushMs);
+    const intervalMs = smallest >= Number.MAX_SAFE_INTEGER ? null : Math.max(FLUSH_CHECK_MIN_MS, smallest);
+    if (this.flushTimer !== null && this.flushTimer.intervalMs === intervalMs) return;
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
+    if (intervalMs === null || this.closed) return;
+    const tick = async () => {
+      const now = this.clock.now();
+      for (const [key, log] of [...this.opened]) {
+        try {
+          await log.flushIfDue(now);
+        } catch (e) {
+          this.o.logger.warn({ key, error: String(e) }, "flush.ms flush failed");
+        }
+      }
+      if (this.flushTimer === timer) {
+        this.flushTimer = null;
+        this.armFlushTimer();
+      }
+    };
+    const handle = this.clock.setTimeout(() => void tick(), intervalMs);
+    const timer = { cancel: () => handle.cancel(), intervalMs };
+    this.flushTimer = timer;
+  }
+
+  /**
+   * One round of log housekeeping over every open partition log, by its
+   * topic's configs (pushed again first, in case an image change is still
+   * on its way here): see `PartitionLog.maintain`. The log runs each step on
+   * its own queue, so this never races appends. Failures are logged; the
+   * next round tries again.
    */
   async housekeep(now: number): Promise<void> {
     const image = this.o.image();
+    this.applyTopicConfigs(image);
     for (const [key, pending] of [...this.logs]) {
       const [topicKey] = key.split(":");
       const topic = topicKey === undefined ? undefined : image.topics.get(topicKey);
       if (topic === undefined) continue;
-      const configs = image.topicConfigs.get(topic.name);
       try {
         const log = await pending;
-        const policies = topicConfig(configs, "cleanup.policy").split(",");
-        if (policies.includes("delete")) {
-          await log.applyRetention({
-            retentionMs: Number(topicConfig(configs, "retention.ms")),
-            retentionBytes: Number(topicConfig(configs, "retention.bytes")),
-            now,
-          });
+        const report = await log.maintain(now);
+        if (report.rolled || (report.retention?.segmentsDeleted ?? 0) > 0 || report.compaction !== null) {
+          this.o.logger.info(
+            {
+              topic: topic.name,
+              key,
+              rolled: report.rolled,
+              segmentsDeleted: report.retention?.segmentsDeleted ?? 0,
+              logStartOffset: log.logStartOffset.toString(),
+              segmentsCompacted: report.compaction?.segmentsCleaned ?? 0,
+            },
+            "log housekeeping",
+          );
         }
-        if (policies.includes("compact")) {
-          await log.compact({ deleteRetentionMs: Number(topicConfig(configs, "delete.retention.ms")), now });
-        }
-        await log.expireProducers(now);
       } catch (e) {
         this.o.logger.warn({ key, error: String(e) }, "log housekeeping failed");
       }
@@ -158,6 +291,9 @@ export class ReplicaManager {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
     for (const log of this.logs.values()) {
       try {
         await (await log).close();
@@ -166,5 +302,6 @@ export class ReplicaManager {
       }
     }
     this.logs.clear();
+    this.opened.clear();
   }
 }

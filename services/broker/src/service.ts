@@ -140,10 +140,12 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     dataDir: join(config.dataDir, "logs"),
     image: () => broker.image(),
     logger: logger.child({ component: "replicas" }),
+    staticConfigs: broker.settings.staticConfigs ?? new Map(),
     segmentBytes: config.segmentBytes,
+    clock,
   });
   ctx.onShutdown(() => replicas.close(), "partition-logs");
-  // Retention, compaction and producer expiry, every `logRetentionCheckIntervalMs`.
+  // Roll by segment.ms, retention, compaction when due, flush.ms and producer expiry, every `logRetentionCheckIntervalMs`.
   let housekeeping: { cancel(): void } | null = null;
   const scheduleHousekeeping = (): void => {
     housekeeping = clock.setTimeout(() => {

@@ -27,6 +27,7 @@ import { describeProducersHandler } from "../src/handlers/61-describe-producers.
 import { describeTopicPartitionsHandler } from "../src/handlers/75-describe-topic-partitions.js";
 import type { RequestContext } from "../src/kafka/server.js";
 import { ReplicaManager } from "../src/replica-manager.js";
+import { effectiveTopicConfig } from "../src/topic-configs.js";
 
 const logger = createLogger({ service: "test", instanceId: "t", level: "silent", clock: new SystemClock() });
 const dirs: string[] = [];
@@ -184,6 +185,7 @@ describe("DeleteRecords", () => {
     };
     const fastLog = { logEndOffset: 10n, logStartOffset: 0n, deleteRecordsBefore: async (o: bigint) => o };
     const stub = {
+      topicConfig: (img: MetadataImage, name: string) => effectiveTopicConfig(img, name, 1, new Map()),
       leaderPartition: async (_t: TopicImage, partition: number) => ({
         kind: "ok",
         hosted: { topic: t, partition, state: t.partitions[0], log: partition === 0 ? slowLog : fastLog },

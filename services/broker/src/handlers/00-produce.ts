@@ -3,14 +3,33 @@
  *
  * - acks must be -1, 0 or 1 (else INVALID_REQUIRED_ACKS). acks=0 gets no
  *   response; with one replica per partition, acks=1 and acks=-1 both answer
- *   once the batch is in the leader's log.
+ *   once the batch is in the leader's log. acks=-1 is refused with
+ *   NOT_ENOUGH_REPLICAS when the ISR is smaller than the topic's
+ *   `min.insync.replicas` (Kafka's check before appending; with one replica,
+ *   any value above 1); acks=0 and 1 are not.
+ * - Topic configs are the effective ones (topic, broker override, cluster
+ *   default, start-up setting, Kafka's default), as DescribeConfigs reports
+ *   them (see topic-configs.ts).
  * - Each partition's records must be exactly one record batch v2 (INVALID_RECORD
  *   otherwise; legacy magic 0/1 is UNSUPPORTED_FOR_MESSAGE_FORMAT) with a valid
  *   CRC and well-formed records (CORRUPT_MESSAGE), no larger than the topic's
  *   `max.message.bytes` (MESSAGE_TOO_LARGE); a compacted topic refuses records
  *   without a key (INVALID_RECORD, with the record's index in `recordErrors`, v8+).
+ * - CreateTime topics check each record's timestamp as Kafka's LogValidator
+ *   does: more than `message.timestamp.before.max.ms` before the broker's
+ *   clock or `message.timestamp.after.max.ms` after it (each falling back to
+ *   the deprecated `message.timestamp.difference.max.ms`) is
+ *   INVALID_TIMESTAMP, every such record in `recordErrors` with Kafka's
+ *   message, the partition's message "One or more records have been
+ *   rejected due to invalid timestamp"; a batch typed LogAppendTime by the
+ *   producer is refused the same way on a LogAppendTime topic.
+ * - `compression.type`: a batch in another codec than the topic's (not
+ *   `producer`; `uncompressed` means none) is re-encoded on the leader with
+ *   the topic's codec and level (`compression.gzip.level`,
+ *   `compression.zstd.level`), as Kafka does; the result must also fit
+ *   `max.message.bytes`.
  * - Offsets are assigned by rewriting the batch header in place; the payload is
- *   stored as received. Idempotent batches are checked against the producer's
+ *   stored as received unless `compression.type` asks for another codec. Idempotent batches are checked against the producer's
  *   last five: a duplicate is acknowledged with its original offsets without a
  *   second append; a gap is OUT_OF_ORDER_SEQUENCE_NUMBER; an old epoch
  *   INVALID_PRODUCER_EPOCH.
@@ -27,12 +46,19 @@ import {
   type ProduceResponsePartitionProduceResponse,
   type ProduceResponseTopicProduceResponse,
 } from "@runnel/kafka-protocol";
-import { decodeRecordBatch, isLogStorageError, splitBatches } from "@runnel/log";
+import {
+  decodeRecordBatch,
+  isLogStorageError,
+  type RecordBatch,
+  recompressBatch,
+  splitBatches,
+  targetCompression,
+} from "@runnel/log";
 import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
 import type { ReplicaManager } from "../replica-manager.js";
-import { topicConfig } from "../topic-configs.js";
+import { type ProduceConfig, produceConfigOf } from "../topic-configs.js";
 import { INTERNAL_TOPICS } from "./03-metadata.js";
 
 export function produceHandler(
@@ -81,29 +107,40 @@ export function produceHandler(
             continue;
           }
           const { hosted } = found;
-          const configs = image.topicConfigs.get(t.name);
+          const config = produceConfigOf(replicas.topicConfig(image, t.name));
+          const isr = hosted.state.isr;
+          if (request.acks === -1 && isr.length < config.minInsyncReplicas) {
+            // Kafka's check in Partition.appendRecordsToLeader, before anything is appended.
+            out.errorCode = ErrorCode.NOT_ENOUGH_REPLICAS;
+            out.errorMessage = `The size of the current ISR Set(${isr.join(", ")}) is insufficient to satisfy the min.isr requirement of ${config.minInsyncReplicas} for partition ${t.name}-${p.index}`;
+            continue;
+          }
           const records = p.records;
-          const problem = validate(
-            records,
-            topicConfig(configs, "max.message.bytes"),
-            topicConfig(configs, "cleanup.policy"),
-          );
-          if (problem !== undefined) {
-            out.errorCode = problem.code;
-            out.errorMessage = problem.message;
-            if (problem.recordIndex !== undefined) {
-              out.recordErrors = [
-                { batchIndex: problem.recordIndex, batchIndexErrorMessage: problem.message },
-              ];
+          const now = Date.now();
+          const checked = validate(records, config, now);
+          if ("code" in checked) {
+            out.errorCode = checked.code;
+            out.errorMessage = checked.message;
+            if (checked.recordErrors !== undefined) {
+              out.recordErrors = checked.recordErrors.map((e) => ({
+                batchIndex: e.index,
+                batchIndexErrorMessage: e.message,
+              }));
             }
             continue;
           }
+          const codec = targetCompression(config.compressionType, checked.compression);
+          const rebuilt = recompressBatch(checked, codec, config.compressionLevel(codec));
+          if (rebuilt !== null && rebuilt.byteLength > config.maxMessageBytes) {
+            out.errorCode = ErrorCode.MESSAGE_TOO_LARGE;
+            out.errorMessage = `Message batch size is ${rebuilt.byteLength} bytes in append to partition ${t.name}-${p.index} which exceeds the maximum configured size of ${config.maxMessageBytes}.`;
+            continue;
+          }
           try {
-            const logAppendTime = topicConfig(configs, "message.timestamp.type") === "LogAppendTime";
-            const r = await hosted.log.append(records as Uint8Array, {
+            const r = await hosted.log.append(rebuilt ?? (records as Uint8Array), {
               leaderEpoch: hosted.state.leaderEpoch,
               assignOffsets: true,
-              ...(logAppendTime ? { logAppendTimeMs: Date.now() } : {}),
+              ...(config.logAppendTime ? { logAppendTimeMs: now } : {}),
             });
             appended ||= !r.duplicate;
             out.baseOffset = r.firstOffset;
@@ -141,14 +178,12 @@ function partitionResponse(index: number): ProduceResponsePartitionProduceRespon
 interface Problem {
   readonly code: number;
   readonly message: string;
-  readonly recordIndex?: number;
+  /** Per-record errors (Produce v8+ `record_errors`): the record's index in the batch and why. */
+  readonly recordErrors?: readonly { readonly index: number; readonly message: string }[];
 }
 
-function validate(
-  records: Uint8Array | null,
-  maxMessageBytes: string,
-  cleanupPolicy: string,
-): Problem | undefined {
+/** The batch's problem, or the decoded batch when it may be appended. */
+function validate(records: Uint8Array | null, config: ProduceConfig, now: number): Problem | RecordBatch {
   if (records === null || records.byteLength === 0) {
     return {
       code: ErrorCode.INVALID_RECORD,
@@ -170,10 +205,10 @@ function validate(
       message: "A produce request must carry exactly one whole record batch per partition.",
     };
   }
-  if (first.bytes.byteLength > Number(maxMessageBytes)) {
+  if (first.bytes.byteLength > config.maxMessageBytes) {
     return {
       code: ErrorCode.MESSAGE_TOO_LARGE,
-      message: `The record batch is ${first.bytes.byteLength} bytes, larger than max.message.bytes (${maxMessageBytes}).`,
+      message: `The record batch is ${first.bytes.byteLength} bytes, larger than max.message.bytes (${config.maxMessageBytes}).`,
     };
   }
   const decoded = decodeRecordBatch(first.bytes);
@@ -185,15 +220,52 @@ function validate(
       message: "Transactional and control batches are not supported yet.",
     };
   }
-  if (cleanupPolicy.split(",").includes("compact")) {
+  if (config.compacted) {
     const i = batch.records.findIndex((r) => r.key === null);
     if (i >= 0) {
-      return {
-        code: ErrorCode.INVALID_RECORD,
-        message: "Compacted topics accept only records with a key.",
-        recordIndex: i,
-      };
+      const message = "Compacted topics accept only records with a key.";
+      return { code: ErrorCode.INVALID_RECORD, message, recordErrors: [{ index: i, message }] };
     }
   }
-  return undefined;
+  return timestampProblem(batch, config, now) ?? batch;
+}
+
+/** Java's long arithmetic (Kafka prints its bounds with it, overflow and all). */
+const long = (n: bigint) => BigInt.asIntN(64, n);
+
+/**
+ * Kafka's LogValidator.validateTimestamp for every record: on a CreateTime
+ * topic a record with a timestamp must lie within
+ * [now - before.max.ms, now + after.max.ms]; a producer may not type a batch
+ * LogAppendTime (unless its records can be checked as CreateTime ones).
+ */
+function timestampProblem(batch: RecordBatch, config: ProduceConfig, now: number): Problem | undefined {
+  const errors: { index: number; message: string }[] = [];
+  const nowMs = BigInt(now);
+  const appendTimeBatch = batch.timestampType === "log-append-time";
+  batch.records.forEach((r, index) => {
+    const timestamp = appendTimeBatch ? batch.maxTimestamp : batch.baseTimestamp + r.timestampDelta;
+    const offset = batch.baseOffset + BigInt(r.offsetDelta);
+    if (!config.logAppendTime && timestamp !== -1n) {
+      const diff = nowMs - timestamp;
+      if (diff > config.timestampBeforeMaxMs || -diff > config.timestampAfterMaxMs) {
+        errors.push({
+          index,
+          message: `Timestamp ${timestamp} of message with offset ${offset} is out of range. The timestamp should be within [${long(nowMs - config.timestampBeforeMaxMs)}, ${long(nowMs + config.timestampAfterMaxMs)}]`,
+        });
+      }
+    } else if (appendTimeBatch) {
+      const record = `DefaultRecord(offset=${offset}, timestamp=${timestamp}, key=${r.key?.byteLength ?? 0} bytes, value=${r.value?.byteLength ?? 0} bytes)`;
+      errors.push({
+        index,
+        message: `Invalid timestamp type in message ${record}. Producer should not set timestamp type to LogAppendTime.`,
+      });
+    }
+  });
+  if (errors.length === 0) return undefined;
+  return {
+    code: ErrorCode.INVALID_TIMESTAMP,
+    message: "One or more records have been rejected due to invalid timestamp",
+    recordErrors: errors,
+  };
 }

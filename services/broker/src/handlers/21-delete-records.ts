@@ -38,7 +38,7 @@ import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
 import type { ReplicaManager } from "../replica-manager.js";
-import { topicConfig } from "../topic-configs.js";
+import { cleanupPolicies } from "../topic-configs.js";
 import { INTERNAL_TOPICS } from "./03-metadata.js";
 
 /** The offset meaning "the high watermark". */
@@ -70,9 +70,7 @@ export function deleteRecordsHandler(
         topics.push({ name: t.name, partitions });
         const key = image.topicKeysByName.get(t.name);
         const topic = key === undefined ? undefined : image.topics.get(key);
-        const policies = topicConfig(image.topicConfigs.get(t.name), "cleanup.policy")
-          .split(",")
-          .map((s) => s.trim());
+        const policies = cleanupPolicies(replicas.topicConfig(image, t.name));
         for (const p of t.partitions) {
           const out: DeleteRecordsResponseDeleteRecordsPartitionResult = {
             partitionIndex: p.partitionIndex,

@@ -33,6 +33,7 @@ import {
 } from "../config-alter.js";
 import {
   type BrokerLayers,
+  brokerLayersOf,
   type DescribedConfig,
   type DescribeOptions,
   describeBrokerConfigs,
@@ -53,11 +54,7 @@ export function describeConfigsHandler(
     handle(request) {
       const image = broker.image();
       const nodeId = broker.settings.nodeId;
-      const layers: BrokerLayers = {
-        perBroker: image.brokerConfigs.get(String(nodeId)),
-        clusterDefault: image.brokerConfigs.get(""),
-        static: staticConfigs,
-      };
+      const layers: BrokerLayers = brokerLayersOf(image.brokerConfigs, nodeId, staticConfigs);
       const describe = (type: number, name: string, o: DescribeOptions): DescribedConfig[] | ConfigError => {
         switch (type) {
           case ResourceType.TOPIC: {
