@@ -2,7 +2,11 @@
  * The config schema: which topic and broker config keys the controller accepts, and which
  * values. Unknown keys and malformed values are refused with INVALID_CONFIG, as Kafka does,
  * so a typo never lands silently in the log. Unclean leader election is off in Runnel, so
- * turning it on is a POLICY_VIOLATION.
+ * turning it on is a POLICY_VIOLATION. Values Kafka accepts but Runnel cannot honour are
+ * INVALID_CONFIG with the reason, so a setting is never accepted and then ignored:
+ * `remote.storage.enable=true` (no tiered storage: Kafka's own refusal when the broker's
+ * remote storage system is off) and `preallocate=true` / `log.preallocate=true` (segment files
+ * grow as they are written).
  *
  * Broker configs are the dynamic ones Kafka lets an operator change at run time, set either
  * for one broker (resource name = its id) or as the cluster default (resource name "").
@@ -134,6 +138,23 @@ export const CONFIG_VALUE_CHARS_MAX = 4096;
 
 const UNCLEAN_KEYS = new Set(["unclean.leader.election.enable"]);
 
+const NO_PREALLOCATION =
+  "is not supported: Runnel's segment files grow as they are written and are never preallocated.";
+
+/** Valid values Runnel cannot honour, by key: the value and why it is refused. */
+const UNHONOURED_VALUES: ReadonlyMap<string, { readonly value: string; readonly reason: string }> = new Map([
+  [
+    "remote.storage.enable",
+    {
+      value: "true",
+      reason:
+        "Tiered Storage functionality is disabled in the broker. Topic cannot be configured with remote log storage.",
+    },
+  ],
+  ["preallocate", { value: "true", reason: `preallocate=true ${NO_PREALLOCATION}` }],
+  ["log.preallocate", { value: "true", reason: `log.preallocate=true ${NO_PREALLOCATION}` }],
+]);
+
 /** Checks one key and value against a schema; undefined when it is acceptable. */
 export function checkConfig(
   schema: ReadonlyMap<string, ValueKind>,
@@ -186,6 +207,10 @@ export function checkConfig(
     case "version":
       if (!/^[0-9]+\.[0-9]+(\.[0-9]+)?(-IV[0-9]+)?$/.test(value)) return bad();
       break;
+  }
+  const unhonoured = UNHONOURED_VALUES.get(key);
+  if (unhonoured !== undefined && unhonoured.value === value) {
+    return controllerError("INVALID_CONFIG", unhonoured.reason);
   }
   if (UNCLEAN_KEYS.has(key) && value === "true") {
     return controllerError(

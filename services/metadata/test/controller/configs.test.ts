@@ -22,7 +22,7 @@ describe("checkConfig", () => {
       ["segment.bytes", "2147483648", false],
       ["min.cleanable.dirty.ratio", "0.25", true],
       ["min.cleanable.dirty.ratio", "1.5", false],
-      ["preallocate", "true", true],
+      ["preallocate", "false", true],
       ["preallocate", "yes", false],
       ["compression.type", "zstd", true],
       ["compression.type", "brotli", false],
@@ -62,6 +62,21 @@ describe("checkConfig", () => {
     expect(broker("log.cleaner.min.cleanable.ratio", "0.1")).toBeUndefined();
     expect(broker("log.retention.hours", "1")).toBe(ErrorCode.INVALID_CONFIG);
     expect(TOPIC_CONFIGS.size).toBe(36);
+  });
+
+  it("refuses values Runnel cannot honour with INVALID_CONFIG and the reason", () => {
+    const remote = checkConfig(TOPIC_CONFIGS, "topic", "remote.storage.enable", "true");
+    expect(remote?.code).toBe(ErrorCode.INVALID_CONFIG);
+    expect(remote?.message).toBe(
+      "Tiered Storage functionality is disabled in the broker. Topic cannot be configured with remote log storage.",
+    );
+    expect(topic("remote.storage.enable", "false")).toBeUndefined();
+    const preallocate = checkConfig(TOPIC_CONFIGS, "topic", "preallocate", "true");
+    expect(preallocate?.code).toBe(ErrorCode.INVALID_CONFIG);
+    expect(preallocate?.message).toMatch(/^preallocate=true is not supported/);
+    expect(topic("preallocate", "false")).toBeUndefined();
+    expect(broker("log.preallocate", "true")).toBe(ErrorCode.INVALID_CONFIG);
+    expect(broker("log.preallocate", "false")).toBeUndefined();
   });
 
   it("keeps unclean leader election off", () => {
