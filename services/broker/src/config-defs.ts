@@ -14,6 +14,11 @@
  *   disagree.
  * - Only PASSWORD configs are sensitive (none here); their values are never
  *   sent.
+ *
+ * Every topic config listed is applied (see topic-configs.ts) or says in its
+ * documentation why it has no effect here; values that cannot be honoured
+ * (remote.storage.enable=true, preallocate=true, unclean leader election)
+ * are refused by the controller.
  */
 import { BROKER_CONFIGS } from "@runnel/metadata";
 
@@ -95,7 +100,7 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     INT,
     "9",
     ["compression.lz4.level"],
-    "The lz4 level used when compression.type is lz4.",
+    "The lz4 level used when compression.type is lz4. Accepted but without effect in Runnel: its lz4 encoder has a single level.",
   ],
   [
     "compression.type",
@@ -123,7 +128,7 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     LONG,
     "60000",
     ["log.segment.delete.delay.ms"],
-    "How long a segment removed from the log waits before its files are deleted.",
+    "How long a segment removed from the log waits before its files are deleted. Runnel deletes them at once, which is equivalent: its reads copy the bytes out before a deletion can run, so no read ever holds a deleted file.",
   ],
   [
     "flush.messages",
@@ -137,14 +142,14 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     LONG,
     LONG_MAX,
     ["log.flush.interval.ms", "log.flush.scheduler.interval.ms"],
-    "Force an fsync when the oldest unflushed record is this old; the default leaves flushing to the OS.",
+    "Force an fsync once this long has passed since the last one with records waiting; the default leaves flushing to the OS.",
   ],
   [
     "follower.replication.throttled.replicas",
     LIST,
     "",
     [],
-    'Replicas whose follower-side replication is throttled, as partition:broker pairs, or "*" for all.',
+    'Replicas whose follower-side replication is throttled, as partition:broker pairs, or "*" for all. No effect yet: Runnel partitions have a single replica, so nothing replicates.',
   ],
   [
     "index.interval.bytes",
@@ -158,21 +163,21 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     LIST,
     "",
     [],
-    'Replicas whose leader-side replication is throttled, as partition:broker pairs, or "*" for all.',
+    'Replicas whose leader-side replication is throttled, as partition:broker pairs, or "*" for all. No effect yet: Runnel partitions have a single replica, so nothing replicates.',
   ],
   [
     "local.retention.bytes",
     LONG,
     "-2",
     ["log.local.retention.bytes"],
-    "With tiered storage, the bytes a partition keeps on local disk; -2 means retention.bytes.",
+    "With tiered storage, the bytes a partition keeps on local disk; -2 means retention.bytes. No effect: tiered storage cannot be enabled in Runnel, so retention.bytes applies.",
   ],
   [
     "local.retention.ms",
     LONG,
     "-2",
     ["log.local.retention.ms"],
-    "With tiered storage, how long segments stay on local disk; -2 means retention.ms.",
+    "With tiered storage, how long segments stay on local disk; -2 means retention.ms. No effect: tiered storage cannot be enabled in Runnel, so retention.ms applies.",
   ],
   [
     "max.compaction.lag.ms",
@@ -193,7 +198,7 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     BOOLEAN,
     "true",
     ["log.message.downconversion.enable"],
-    "Whether fetches by old consumers may be answered with records converted to an older format.",
+    "Whether fetches by old consumers may be answered with records converted to an older format. No effect in Runnel: every Fetch version it serves reads record batch v2, so nothing is ever converted.",
   ],
   [
     "message.format.version",
@@ -256,28 +261,28 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     BOOLEAN,
     "false",
     ["log.preallocate"],
-    "Whether a new segment's file is allocated in full when the segment is created.",
+    "Whether a new segment's file is allocated in full when the segment is created. Runnel never preallocates: true is refused.",
   ],
   [
     "remote.log.copy.disable",
     BOOLEAN,
     "false",
     [],
-    "With tiered storage, stop copying segments to remote storage while keeping what is there readable.",
+    "With tiered storage, stop copying segments to remote storage while keeping what is there readable. No effect: tiered storage cannot be enabled in Runnel.",
   ],
   [
     "remote.log.delete.on.disable",
     BOOLEAN,
     "false",
     [],
-    "With tiered storage, delete the remote copy when tiered storage is turned off for the topic.",
+    "With tiered storage, delete the remote copy when tiered storage is turned off for the topic. No effect: tiered storage cannot be enabled in Runnel.",
   ],
   [
     "remote.storage.enable",
     BOOLEAN,
     "false",
     [],
-    "Whether the topic's segments are tiered to remote storage.",
+    "Whether the topic's segments are tiered to remote storage. Runnel has no tiered storage: true is refused.",
   ],
   [
     "retention.bytes",
@@ -349,7 +354,12 @@ type BrokerRow = readonly [
 const BROKER_ROWS: readonly BrokerRow[] = [
   // The broker-level defaults of the topic configs.
   ["compression.gzip.level", INT, "-1", "The default compression.gzip.level of topics."],
-  ["compression.lz4.level", INT, "9", "The default compression.lz4.level of topics."],
+  [
+    "compression.lz4.level",
+    INT,
+    "9",
+    "The default compression.lz4.level of topics (no effect: the lz4 encoder has a single level).",
+  ],
   ["compression.type", STRING, "producer", "The default compression.type of topics."],
   ["compression.zstd.level", INT, "3", "The default compression.zstd.level of topics."],
   ["log.cleaner.delete.retention.ms", LONG, "86400000", "The default delete.retention.ms of topics."],
@@ -379,7 +389,7 @@ const BROKER_ROWS: readonly BrokerRow[] = [
     "log.message.downconversion.enable",
     BOOLEAN,
     "true",
-    "The default message.downconversion.enable of topics.",
+    "The default message.downconversion.enable of topics (no effect: nothing is ever down-converted).",
   ],
   [
     "log.message.format.version",
@@ -406,7 +416,12 @@ const BROKER_ROWS: readonly BrokerRow[] = [
     "Deprecated: the default message.timestamp.difference.max.ms of topics.",
   ],
   ["log.message.timestamp.type", STRING, "CreateTime", "The default message.timestamp.type of topics."],
-  ["log.preallocate", BOOLEAN, "false", "The default preallocate of topics."],
+  [
+    "log.preallocate",
+    BOOLEAN,
+    "false",
+    "The default preallocate of topics; Runnel never preallocates, so true is refused.",
+  ],
   ["log.retention.bytes", LONG, "-1", "The default retention.bytes of topics."],
   [
     "log.retention.hours",
@@ -459,7 +474,12 @@ const BROKER_ROWS: readonly BrokerRow[] = [
     "1073741824",
     "The default segment.bytes of topics, and the size at which this broker rolls segments.",
   ],
-  ["log.segment.delete.delay.ms", LONG, "60000", "The default file.delete.delay.ms of topics."],
+  [
+    "log.segment.delete.delay.ms",
+    LONG,
+    "60000",
+    "The default file.delete.delay.ms of topics (Runnel deletes segment files at once, which is equivalent).",
+  ],
   ["message.max.bytes", INT, "1048588", "The default max.message.bytes of topics."],
   ["min.insync.replicas", INT, "1", "The default min.insync.replicas of topics."],
   [
