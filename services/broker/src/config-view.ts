@@ -152,10 +152,34 @@ export interface ResolvedTopicConfig {
 }
 
 /**
- * A topic config's value: the topic's own (`own`), else the first
- * broker-level synonym set for this broker, as the cluster default or at
+ * The broker-level value a topic config without its own takes, as Kafka's
+ * broker config works it out: the first of the synonym names (in Kafka's
+ * order: `log.retention.ms`, then `.minutes`, then `.hours`) that this
+ * broker's overrides, the cluster default or the start-up settings give.
+ */
+function brokerValue(names: readonly string[], layers: BrokerLayers): ConfigSynonym | undefined {
+  const ordered: [ConfigMap | undefined, ConfigSourceId][] = [
+    [layers.perBroker, ConfigSource.DYNAMIC_BROKER_CONFIG],
+    [layers.clusterDefault, ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG],
+    [layers.static, ConfigSource.STATIC_BROKER_CONFIG],
+  ];
+  for (const name of names) {
+    for (const [map, source] of ordered) {
+      const value = map?.get(name);
+      if (value !== undefined) return { name, value, source };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A topic config's value: the topic's own (`own`), else the broker-level
+ * value of its synonyms set for this broker, as the cluster default or at
  * start-up (converted to the topic config's unit: `log.retention.hours` is
- * given in milliseconds), else Kafka's default.
+ * given in milliseconds), else Kafka's default. The source is that of the
+ * first synonym listed, as the Java broker reports it (so a start-up
+ * `log.retention.hours` alone gives its value with source DEFAULT_CONFIG,
+ * the synonym list starting at `log.retention.ms`).
  */
 export function resolveTopicConfig(
   def: TopicConfigDef,
@@ -171,11 +195,13 @@ export function resolveTopicConfig(
       synonyms: [{ name: def.name, value, source: ConfigSource.DYNAMIC_TOPIC_CONFIG }, ...chain],
     };
   }
-  const head = chain[0];
-  if (head === undefined || head.source === ConfigSource.DEFAULT_CONFIG) {
-    return { value: def.default, source: ConfigSource.DEFAULT_CONFIG, synonyms: chain };
-  }
-  return { value: inTopicUnit(head), source: head.source, synonyms: chain };
+  const source = chain[0]?.source ?? ConfigSource.DEFAULT_CONFIG;
+  const inherited = brokerValue(def.brokerSynonyms, layers);
+  return {
+    value: inherited === undefined ? def.default : inTopicUnit(inherited),
+    source,
+    synonyms: chain,
+  };
 }
 
 /** Every topic config of a topic whose own configs are `own`. */

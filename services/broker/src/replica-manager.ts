@@ -119,18 +119,20 @@ export class ReplicaManager {
     let log = this.logs.get(key);
     if (log === undefined) {
       const config = this.logConfigFor(this.o.image(), topic.name);
-      log = PartitionLog.open(this.dirOf(topic, partition), config).then((l) => {
-        this.o.logger.info(
-          { topic: topic.name, partition, logEndOffset: l.logEndOffset.toString() },
-          "partition log opened",
-        );
-        if (this.logs.get(key) === log) {
-          this.opened.set(key, l);
-          // The image may have changed while the log opened.
-          this.applyTopicConfigs(this.o.image());
-        }
-        return l;
-      });
+      log = PartitionLog.open(this.dirOf(topic, partition), config, { clock: () => this.clock.now() }).then(
+        (l) => {
+          this.o.logger.info(
+            { topic: topic.name, partition, logEndOffset: l.logEndOffset.toString() },
+            "partition log opened",
+          );
+          if (this.logs.get(key) === log) {
+            this.opened.set(key, l);
+            // The image may have changed while the log opened.
+            this.applyTopicConfigs(this.o.image());
+          }
+          return l;
+        },
+      );
       this.logs.set(key, log);
       log.catch(() => this.logs.delete(key));
     }

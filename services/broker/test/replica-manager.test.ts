@@ -60,7 +60,8 @@ describe("ReplicaManager.housekeep", () => {
     expect(found.hosted.log.segmentCount).toBeGreaterThan(2);
     await replicas.housekeep(Number(old) + 3_600_000);
     expect(found.hosted.log.logStartOffset).toBeGreaterThan(0n);
-    // The active segment always stays.
+    // Everything expired, the active segment too (Kafka's rule): the log end stays where it was.
+    expect(found.hosted.log.logStartOffset).toBe(40n);
     expect(found.hosted.log.logEndOffset).toBe(40n);
     await replicas.close();
   });
