@@ -140,8 +140,8 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     dataDir: join(config.dataDir, "logs"),
     image: () => broker.image(),
     logger: logger.child({ component: "replicas" }),
+    // log.segment.bytes and the other start-up settings: the static layer of topic configs.
     staticConfigs: broker.settings.staticConfigs ?? new Map(),
-    segmentBytes: config.segmentBytes,
     clock,
   });
   ctx.onShutdown(() => replicas.close(), "partition-logs");
