@@ -136,6 +136,11 @@ export function fetchHandler(
           out.lastStableOffset = hw;
           out.logStartOffset = log.logStartOffset;
           if (budget <= 0) continue;
+          if (p.fetchOffset === hw) {
+            // Caught up: nothing to read, and no turn to wait for in the log's queue.
+            out.records = NO_RECORDS;
+            continue;
+          }
           try {
             const limit = Math.min(p.partitionMaxBytes, budget);
             const r = await log.read(p.fetchOffset, limit, { maxOffset: hw, minOneBatch: bytes === 0 });
@@ -179,6 +184,8 @@ export function fetchHandler(
     },
   };
 }
+
+const NO_RECORDS = new Uint8Array(0);
 
 /** The request's partitions and forgotten partitions, flattened for the session logic. */
 function requestView(request: FetchRequest, v: number): FetchRequestView {
