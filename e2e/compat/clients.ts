@@ -140,7 +140,7 @@ export const CLIENTS: readonly CompatClient[] = [
     lacks: {},
     createsTopics: true,
     reportsOffsets: true,
-    extras: ["version-guess", "list-offsets"],
+    extras: ["version-guess", "served-versions", "list-offsets"],
     stepTimeoutMs: 90_000,
   },
 ];

@@ -2,7 +2,8 @@
  * Runs the client-compatibility suite against a broker and prints one line
  * per client and scenario:
  *
- *   npx tsx e2e/compat/run.ts BOOTSTRAP [--clients a,b] [--replication-factor N] [--json FILE]
+ *   npx tsx e2e/compat/run.ts BOOTSTRAP [--clients a,b] [--replication-factor N]
+ *     [--unserved-api-keys 17,36,...] [--json FILE]
  *
  * Exits non-zero if any scenario fails. Install the peers first with
  * e2e/peers/install.sh.
@@ -43,18 +44,27 @@ async function main(): Promise<void> {
       clients: { type: "string" },
       json: { type: "string" },
       "replication-factor": { type: "string" },
+      "unserved-api-keys": { type: "string" },
     },
   });
   const bootstrap = positionals[0];
   if (!bootstrap) {
-    console.error("usage: run.ts BOOTSTRAP [--clients a,b] [--replication-factor N] [--json FILE]");
+    console.error(
+      "usage: run.ts BOOTSTRAP [--clients a,b] [--replication-factor N] [--unserved-api-keys K,K] [--json FILE]",
+    );
     process.exit(2);
   }
   const clients = values.clients?.split(",").filter(Boolean);
   const rf = values["replication-factor"];
+  const unserved = values["unserved-api-keys"]?.split(",").filter(Boolean).map(Number);
+  if (unserved?.some((k) => !Number.isInteger(k) || k < 0)) {
+    console.error("--unserved-api-keys takes API keys, comma-separated");
+    process.exit(2);
+  }
   const plan = compatScenarios(() => bootstrap, {
     ...(clients ? { clients } : {}),
     ...(rf ? { replicationFactor: Number(rf) } : {}),
+    ...(unserved ? { unservedApiKeys: unserved } : {}),
   });
   const results: ScenarioResult[] = [];
   for (const { scenarios } of plan) {

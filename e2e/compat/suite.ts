@@ -43,6 +43,13 @@ export interface CompatOptions {
    */
   readonly expectRelease?: string;
   /**
+   * API keys of that release the target does not serve yet. franz-go's
+   * `served-versions` guesses the release with them left out, so every API
+   * the target does serve must have exactly that release's version range.
+   * Default none (a real Kafka of that release serves them all).
+   */
+  readonly unservedApiKeys?: readonly number[];
+  /**
    * Scenarios to leave out, as `client/scenario` (e.g. `java/admin`): for a
    * target that does not serve an API yet, so the suite asserts only what the
    * target claims.
@@ -66,6 +73,7 @@ class Context {
     readonly bootstrap: () => string,
     readonly state: State,
     readonly expectRelease: string,
+    readonly unservedApiKeys: readonly number[],
   ) {}
 
   step(scenario: string, ...args: (string | number)[]): Promise<DriverEvent[]> {
@@ -138,6 +146,7 @@ function scenariosOf(
   runId: string,
   replicationFactor: number,
   expectRelease: string,
+  unservedApiKeys: readonly number[],
 ): CompatScenario[] {
   const tag = `compat-${client.name}-${runId}`;
   const state: State = {
@@ -148,7 +157,7 @@ function scenariosOf(
     consumedAll: false,
     producedTotal: 0,
   };
-  const ctx = new Context(client, bootstrap, state, expectRelease);
+  const ctx = new Context(client, bootstrap, state, expectRelease, unservedApiKeys);
   const t = client.stepTimeoutMs;
   const list: CompatScenario[] = [];
   const add = (name: string, timeoutMs: number, run: () => Promise<string>) =>
@@ -249,6 +258,17 @@ async function runExtra(ctx: Context, extra: string): Promise<string> {
       );
       return `kadm guess ${String(v.guess)}, kversion guess ${String(v.kversion)}`;
     }
+    case "served-versions": {
+      const skipped = ctx.unservedApiKeys.join(",");
+      const events = await ctx.step("version-skipping", skipped === "" ? "none" : skipped);
+      const v = events.find((e) => e.event === "version");
+      check(v !== undefined, "no version event");
+      const want = `v${ctx.expectRelease}`;
+      check(v.guess === want, `with keys [${skipped}] left out, guessed ${String(v.guess)}, not ${want}`);
+      return skipped === ""
+        ? `kversion guess ${String(v.guess)}`
+        : `kversion guess ${String(v.guess)} with unserved keys [${skipped}] left out`;
+    }
     case "api-version": {
       const events = await ctx.step("version");
       const v = events.find((e) => e.event === "version");
@@ -305,6 +325,7 @@ export function compatScenarios(
       runId,
       options.replicationFactor ?? 1,
       options.expectRelease ?? "3.9",
+      options.unservedApiKeys ?? [],
     ).filter((s) => !without.has(`${c.name}/${s.name}`)),
   }));
 }

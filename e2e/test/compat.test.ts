@@ -11,8 +11,12 @@
  * every API that release's brokers do, and this broker does not serve
  * transactions, ACLs, SASL, delegation tokens, quotas, SCRAM, reassignment,
  * leader election, replica log dirs, the KIP-848 group APIs, client-metrics
- * listing or the KRaft quorum admin APIs yet (every API it does advertise is
- * at Kafka 3.9's versions).
+ * listing or the KRaft quorum admin APIs yet. Those keys are listed below
+ * (`unservedApiKeys`): franz-go's `served-versions` guesses the release with
+ * them left out, which names Kafka 3.9 only if every API this broker does
+ * advertise has exactly Kafka 3.9's versions. Each key leaves the list when
+ * its API lands (SASL and ACLs with the proxy and tenants, reassignment and
+ * elections with replication, transactions in their own issue).
  */
 import { afterAll, beforeAll } from "vitest";
 import { defineCompatSuite } from "../compat/vitest.js";
@@ -44,4 +48,27 @@ defineCompatSuite(() => broker.bootstrap, {
     "franz-go",
   ],
   without: ["franz-go/version-guess"],
+  unservedApiKeys: [
+    // SASL: SaslHandshake, SaslAuthenticate.
+    17, 36,
+    // Transactions: AddPartitionsToTxn, AddOffsetsToTxn, EndTxn, TxnOffsetCommit,
+    // DescribeTransactions, ListTransactions.
+    24, 25, 28, 26, 65, 66,
+    // ACLs: DescribeAcls, CreateAcls, DeleteAcls.
+    29, 30, 31,
+    // Replication admin: AlterReplicaLogDirs, ElectLeaders, AlterPartitionReassignments,
+    // ListPartitionReassignments.
+    34, 43, 45, 46,
+    // Delegation tokens: Create, Renew, Expire, Describe.
+    38, 39, 40, 41,
+    // Client quotas and SCRAM: DescribeClientQuotas, AlterClientQuotas,
+    // DescribeUserScramCredentials, AlterUserScramCredentials.
+    48, 49, 50, 51,
+    // KRaft quorum admin: DescribeQuorum, UnregisterBroker, AddRaftVoter, RemoveRaftVoter.
+    55, 64, 80, 81,
+    // KIP-848 groups: ConsumerGroupHeartbeat, ConsumerGroupDescribe.
+    68, 69,
+    // ListClientMetricsResources.
+    74,
+  ],
 });

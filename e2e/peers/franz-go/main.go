@@ -98,7 +98,7 @@ func main() {
 		os.Exit(2)
 	}
 	bootstrap, scenario, args := os.Args[1], os.Args[2], os.Args[3:]
-	need := map[string]int{"version": 0, "create-topic": 3, "produce": 4, "consume": 3, "member": 2, "list-offsets": 1}
+	need := map[string]int{"version": 0, "version-skipping": 1, "create-topic": 3, "produce": 4, "consume": 3, "member": 2, "list-offsets": 1}
 	n, ok := need[scenario]
 	if !ok || len(args) != n {
 		fail(fmt.Errorf("unknown scenario or wrong arguments: %s %v", scenario, args))
@@ -106,6 +106,8 @@ func main() {
 	switch scenario {
 	case "version":
 		version(bootstrap)
+	case "version-skipping":
+		versionSkipping(bootstrap, args[0])
 	case "create-topic":
 		createTopic(bootstrap, args[0], atoi(args[1]), atoi(args[2]))
 	case "produce":
@@ -140,6 +142,40 @@ func version(bootstrap string) {
 			"kversion": kversion.FromApiVersionsResponse(v.Raw()).VersionGuess(),
 			"client":   "franz-go",
 			"version":  clientVersion(),
+		})
+	})
+}
+
+// versionSkipping guesses the broker's release with the given API keys
+// (comma-separated, or "none") left out: the guess names a release only if
+// every other key the broker advertises has exactly that release's versions.
+// SkipKeys replaces kversion's own list of keys it never compares (inter-broker
+// and optional ones), so that list comes first.
+func versionSkipping(bootstrap, keys string) {
+	skip := []int16{4, 5, 6, 7, 27, 56, 57, 58, 67, 71, 72}
+	if keys != "none" {
+		for _, k := range strings.Split(keys, ",") {
+			skip = append(skip, int16(atoi(k)))
+		}
+	}
+	cl := newClient(bootstrap)
+	defer cl.Close()
+	adm := kadm.NewClient(cl)
+	ctx, cancel := context.WithTimeout(context.Background(), stepTimeout)
+	defer cancel()
+	versions, err := adm.ApiVersions(ctx)
+	if err != nil {
+		fail(err)
+	}
+	versions.Each(func(v kadm.BrokerApiVersions) {
+		if v.Err != nil {
+			fail(v.Err)
+		}
+		emit(map[string]any{
+			"event":  "version",
+			"broker": v.NodeID,
+			"guess":  kversion.FromApiVersionsResponse(v.Raw()).VersionGuess(kversion.SkipKeys(skip...)),
+			"skip":   skip[11:],
 		})
 	})
 }
