@@ -377,6 +377,67 @@ describe("Produce by the topic's configs", () => {
     await s.replicas.close();
   });
 
+  it("a compacted topic refuses keyless records with INVALID_RECORD, Kafka's message and every record's error", async () => {
+    const t = topic("keys");
+    const { replicas, produce, stored } = produceSetup(t, { "cleanup.policy": "compact" });
+    const keyless = encodeRecordBatch({
+      baseTimestamp: BigInt(Date.now()),
+      records: [
+        { key: Buffer.from("k"), value: Buffer.from("a") },
+        { key: null, value: Buffer.from("b") },
+        { key: null, value: null },
+      ],
+    });
+    const r = await produce(keyless);
+    expect(r?.errorCode).toBe(ErrorCode.INVALID_RECORD);
+    const message = "Compacted topic cannot accept message without key in topic partition keys-0.";
+    expect(r?.recordErrors).toEqual([
+      { batchIndex: 1, batchIndexErrorMessage: message },
+      { batchIndex: 2, batchIndexErrorMessage: message },
+    ]);
+    expect(r?.errorMessage).toBe(
+      `One or more records have been rejected due to 2 record errors in total, and only showing the first three errors at most: [RecordError(batchIndex=1, message='${message}'), RecordError(batchIndex=2, message='${message}')]`,
+    );
+    expect(await stored()).toHaveLength(0);
+    await replicas.close();
+  });
+
+  it("a bad timestamp anywhere in the batch makes it INVALID_TIMESTAMP, with the keyless records' errors too", async () => {
+    const t = topic("both");
+    const { replicas, produce } = produceSetup(t, {
+      "cleanup.policy": "compact",
+      "message.timestamp.before.max.ms": "3600000",
+    });
+    const batch = encodeRecordBatch({
+      baseTimestamp: 1_000_000_000_000n,
+      records: [
+        { key: null, value: Buffer.from("a") },
+        { key: Buffer.from("k"), value: Buffer.from("b") },
+      ],
+    });
+    const r = await produce(batch);
+    expect(r?.errorCode).toBe(ErrorCode.INVALID_TIMESTAMP);
+    expect(r?.recordErrors.map((e) => e.batchIndex)).toEqual([0, 1]);
+    expect(r?.recordErrors[0]?.batchIndexErrorMessage).toMatch(
+      /^Compacted topic cannot accept message without key/,
+    );
+    expect(r?.recordErrors[1]?.batchIndexErrorMessage).toMatch(/^Timestamp 1000000000000 of message/);
+    await replicas.close();
+  });
+
+  it("refuses a batch whose offset range does not hold its record count (INVALID_RECORD)", async () => {
+    const t = topic("range");
+    const { replicas, produce, stored } = produceSetup(t, {});
+    const r = await produce(batchOf({ lastOffsetDelta: 5 }, 3));
+    expect(r?.errorCode).toBe(ErrorCode.INVALID_RECORD);
+    expect(r?.errorMessage).toBe(
+      "Inconsistent batch offset range [0, 5] and count of records 3 in topic partition range-0.",
+    );
+    expect(await stored()).toHaveLength(0);
+    expect((await produce(batchOf({}, 3)))?.errorCode).toBe(ErrorCode.NONE);
+    await replicas.close();
+  });
+
   it("compression.type re-encodes on the leader: gzip stores gzip, uncompressed stores none, producer keeps the codec", async () => {
     const g = produceSetup(topic("gz"), { "compression.type": "gzip" });
     expect((await g.produce(batchOf()))?.errorCode).toBe(ErrorCode.NONE);

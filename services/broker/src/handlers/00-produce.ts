@@ -117,7 +117,7 @@ export function produceHandler(
           }
           const records = p.records;
           const now = Date.now();
-          const checked = validate(records, config, now);
+          const checked = validate(records, config, now, `${t.name}-${p.index}`);
           if ("code" in checked) {
             out.errorCode = checked.code;
             out.errorMessage = checked.message;
@@ -183,7 +183,12 @@ interface Problem {
 }
 
 /** The batch's problem, or the decoded batch when it may be appended. */
-function validate(records: Uint8Array | null, config: ProduceConfig, now: number): Problem | RecordBatch {
+function validate(
+  records: Uint8Array | null,
+  config: ProduceConfig,
+  now: number,
+  topicPartition: string,
+): Problem | RecordBatch {
   if (records === null || records.byteLength === 0) {
     return {
       code: ErrorCode.INVALID_RECORD,
@@ -214,44 +219,73 @@ function validate(records: Uint8Array | null, config: ProduceConfig, now: number
   const decoded = decodeRecordBatch(first.bytes);
   if (!decoded.ok) return { code: ErrorCode.CORRUPT_MESSAGE, message: decoded.error.message };
   const batch = decoded.value;
+  const offsetRange = offsetRangeProblem(batch, topicPartition);
+  if (offsetRange !== undefined) return { code: ErrorCode.INVALID_RECORD, message: offsetRange };
   if (batch.isTransactional || batch.isControl) {
     return {
       code: ErrorCode.INVALID_RECORD,
       message: "Transactional and control batches are not supported yet.",
     };
   }
-  if (config.compacted) {
-    const i = batch.records.findIndex((r) => r.key === null);
-    if (i >= 0) {
-      const message = "Compacted topics accept only records with a key.";
-      return { code: ErrorCode.INVALID_RECORD, message, recordErrors: [{ index: i, message }] };
-    }
+  return recordProblems(batch, config, now, topicPartition) ?? batch;
+}
+
+/**
+ * Kafka's LogValidator.validateBatch: the batch's offset range (base offset
+ * to base offset + last offset delta) must hold exactly its record count.
+ */
+function offsetRangeProblem(batch: RecordBatch, topicPartition: string): string | undefined {
+  const lastOffset = batch.baseOffset + BigInt(batch.lastOffsetDelta);
+  const fromOffsets = BigInt(batch.lastOffsetDelta) + 1n;
+  const count = batch.records.length;
+  if (fromOffsets <= 0n) {
+    return `Batch has an invalid offset range: [${batch.baseOffset}, ${lastOffset}] in topic partition ${topicPartition}.`;
   }
-  return timestampProblem(batch, config, now) ?? batch;
+  if (count <= 0)
+    return `Invalid reported count for record batch: ${count} in topic partition ${topicPartition}.`;
+  if (fromOffsets !== BigInt(count)) {
+    return `Inconsistent batch offset range [${batch.baseOffset}, ${lastOffset}] and count of records ${count} in topic partition ${topicPartition}.`;
+  }
+  return undefined;
 }
 
 /** Java's long arithmetic (Kafka prints its bounds with it, overflow and all). */
 const long = (n: bigint) => BigInt.asIntN(64, n);
 
 /**
- * Kafka's LogValidator.validateTimestamp for every record: on a CreateTime
- * topic a record with a timestamp must lie within
+ * Kafka's LogValidator.validateRecord for every record, the first problem of
+ * each: on a compacted topic a record must have a key; on a CreateTime topic
+ * a record with a timestamp must lie within
  * [now - before.max.ms, now + after.max.ms]; a producer may not type a batch
- * LogAppendTime (unless its records can be checked as CreateTime ones).
+ * LogAppendTime (unless its records can be checked as CreateTime ones). As
+ * Kafka's processRecordErrors: INVALID_TIMESTAMP if any record has a bad
+ * timestamp, else INVALID_RECORD, with every record's error.
  */
-function timestampProblem(batch: RecordBatch, config: ProduceConfig, now: number): Problem | undefined {
-  const errors: { index: number; message: string }[] = [];
+function recordProblems(
+  batch: RecordBatch,
+  config: ProduceConfig,
+  now: number,
+  topicPartition: string,
+): Problem | undefined {
+  const errors: { index: number; message: string; timestamp: boolean }[] = [];
   const nowMs = BigInt(now);
   const appendTimeBatch = batch.timestampType === "log-append-time";
   batch.records.forEach((r, index) => {
     const timestamp = appendTimeBatch ? batch.maxTimestamp : batch.baseTimestamp + r.timestampDelta;
     const offset = batch.baseOffset + BigInt(r.offsetDelta);
-    if (!config.logAppendTime && timestamp !== -1n) {
+    if (config.compacted && r.key === null) {
+      errors.push({
+        index,
+        message: `Compacted topic cannot accept message without key in topic partition ${topicPartition}.`,
+        timestamp: false,
+      });
+    } else if (!config.logAppendTime && timestamp !== -1n) {
       const diff = nowMs - timestamp;
       if (diff > config.timestampBeforeMaxMs || -diff > config.timestampAfterMaxMs) {
         errors.push({
           index,
           message: `Timestamp ${timestamp} of message with offset ${offset} is out of range. The timestamp should be within [${long(nowMs - config.timestampBeforeMaxMs)}, ${long(nowMs + config.timestampAfterMaxMs)}]`,
+          timestamp: true,
         });
       }
     } else if (appendTimeBatch) {
@@ -259,13 +293,26 @@ function timestampProblem(batch: RecordBatch, config: ProduceConfig, now: number
       errors.push({
         index,
         message: `Invalid timestamp type in message ${record}. Producer should not set timestamp type to LogAppendTime.`,
+        timestamp: true,
       });
     }
   });
   if (errors.length === 0) return undefined;
+  const recordErrors = errors.map(({ index, message }) => ({ index, message }));
+  if (errors.some((e) => e.timestamp)) {
+    return {
+      code: ErrorCode.INVALID_TIMESTAMP,
+      message: "One or more records have been rejected due to invalid timestamp",
+      recordErrors,
+    };
+  }
+  const shown = recordErrors
+    .slice(0, 3)
+    .map((e) => `RecordError(batchIndex=${e.index}, message='${e.message}')`)
+    .join(", ");
   return {
-    code: ErrorCode.INVALID_TIMESTAMP,
-    message: "One or more records have been rejected due to invalid timestamp",
-    recordErrors: errors,
+    code: ErrorCode.INVALID_RECORD,
+    message: `One or more records have been rejected due to ${errors.length} record errors in total, and only showing the first three errors at most: [${shown}]`,
+    recordErrors,
   };
 }
