@@ -5,6 +5,7 @@ export {
   BROKER_CONFIGS,
   type BrokerImage,
   emptyImage,
+  listConfigDefault,
   type MetadataImage,
   NO_LEADER,
   newWatcher,

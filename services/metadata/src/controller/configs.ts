@@ -10,6 +10,10 @@
  *
  * Broker configs are the dynamic ones Kafka lets an operator change at run time, set either
  * for one broker (resource name = its id) or as the cluster default (resource name "").
+ *
+ * Which configs are LIST configs (comma-separated, taking IncrementalAlterConfigs' APPEND and
+ * SUBTRACT) and their Kafka defaults are defined here only; the broker's DescribeConfigs
+ * definitions take them from `listConfigDefault`.
  */
 import { type ControllerError, controllerError } from "./errors.js";
 
@@ -25,9 +29,12 @@ type ValueKind =
   | { readonly kind: "ratio" }
   | { readonly kind: "boolean" }
   | { readonly kind: "enum"; readonly values: readonly string[] }
-  /** A comma-separated list of some of `values`; the empty list is accepted, as Kafka 3.9 does. */
-  | { readonly kind: "list"; readonly values: readonly string[] }
-  /** A throttled-replica list: "", "*", or `partition:broker` pairs separated by commas. */
+  /**
+   * A comma-separated list of some of `values`; the empty list is accepted, as Kafka 3.9 does.
+   * `default` is Kafka's default, where APPEND and SUBTRACT start when the key has no value.
+   */
+  | { readonly kind: "list"; readonly values: readonly string[]; readonly default: string }
+  /** A throttled-replica list: "", "*", or `partition:broker` pairs separated by commas; Kafka's default is "". */
   | { readonly kind: "throttled" }
   /** A Kafka release or metadata version (`message.format.version`), e.g. 2.8 or 3.0-IV1. */
   | { readonly kind: "version" };
@@ -46,7 +53,7 @@ const COMPRESSION: ValueKind = {
   kind: "enum",
   values: ["uncompressed", "zstd", "lz4", "snappy", "gzip", "producer"],
 };
-const CLEANUP_POLICY: ValueKind = { kind: "list", values: ["delete", "compact"] };
+const CLEANUP_POLICY: ValueKind = { kind: "list", values: ["delete", "compact"], default: "delete" };
 const TIMESTAMP_TYPE: ValueKind = { kind: "enum", values: ["CreateTime", "LogAppendTime"] };
 const THROTTLED: ValueKind = { kind: "throttled" };
 // Compression levels as Kafka bounds them: gzip 1-9 (or -1, the codec's default), lz4 1-17,
@@ -154,6 +161,18 @@ const UNHONOURED_VALUES: ReadonlyMap<string, { readonly value: string; readonly 
   ["preallocate", { value: "true", reason: `preallocate=true ${NO_PREALLOCATION}` }],
   ["log.preallocate", { value: "true", reason: `log.preallocate=true ${NO_PREALLOCATION}` }],
 ]);
+
+/**
+ * Kafka's default of a LIST config (comma-separated, the only type APPEND and SUBTRACT take),
+ * or undefined when `key` is not a LIST config of `schema`. The broker takes which configs are
+ * lists, and their defaults, from here.
+ */
+export function listConfigDefault(schema: ReadonlyMap<string, ValueKind>, key: string): string | undefined {
+  const kind = schema.get(key);
+  if (kind?.kind === "list") return kind.default;
+  if (kind?.kind === "throttled") return "";
+  return undefined;
+}
 
 /** Checks one key and value against a schema; undefined when it is acceptable. */
 export function checkConfig(

@@ -21,7 +21,13 @@ export {
   registerBroker,
   unregisterBroker,
 } from "./brokers-frontend.js";
-export { BROKER_CONFIGS, CONFIG_VALUE_CHARS_MAX, checkConfig, TOPIC_CONFIGS } from "./configs.js";
+export {
+  BROKER_CONFIGS,
+  CONFIG_VALUE_CHARS_MAX,
+  checkConfig,
+  listConfigDefault,
+  TOPIC_CONFIGS,
+} from "./configs.js";
 export { alterConfigs } from "./configs-frontend.js";
 export {
   type ControllerError,
