@@ -6,7 +6,9 @@
  *   own value, a per-broker or cluster-default override, a start-up setting,
  *   Kafka's default), config types from v3 and documentation on request.
  * - IncrementalAlterConfigs v0-1: SET, DELETE, APPEND and SUBTRACT; list
- *   operations on other configs are INVALID_CONFIG; validate_only changes
+ *   operations on other configs are INVALID_CONFIG; APPENDs and SUBTRACTs
+ *   sent at once on two connections all take effect (the controller works
+ *   them out against its own state); validate_only changes
  *   nothing; Kafka's errors for unknown topics, bad names, other brokers,
  *   broker loggers, repeated resources, unknown configs and configs fixed at
  *   start-up.
@@ -113,9 +115,9 @@ type IncOp = [name: string, op: number, value: string | null];
 
 async function incremental(
   resources: { type: number; name: string; ops: IncOp[] }[],
-  o: { validateOnly?: boolean; version?: number } = {},
+  o: { validateOnly?: boolean; version?: number; client?: WireClient } = {},
 ): Promise<{ errorCode: number; errorMessage: string | null }[]> {
-  const r = await wire.send(44, o.version ?? 1, {
+  const r = await (o.client ?? wire).send(44, o.version ?? 1, {
     resources: resources.map((res) => ({
       resourceType: res.type,
       resourceName: res.name,
@@ -476,6 +478,44 @@ describe("IncrementalAlterConfigs", () => {
     expect((await describeConfigs(BROKER, "")).configs.size).toBe(0);
     const after = await describeConfigs(TOPIC, "cfg-inherit", { keys: ["retention.ms"] });
     expect(after.configs.get("retention.ms")).toMatchObject({ value: "604800000", source: SOURCE.DEFAULT });
+  });
+
+  it("APPENDs and SUBTRACTs sent at once on two connections all take effect", async () => {
+    await createTopic("cfg-race");
+    const other = await WireClient.connect(broker.port);
+    try {
+      const key = "leader.replication.throttled.replicas";
+      const append = (client: WireClient, item: string) =>
+        incremental([{ type: TOPIC, name: "cfg-race", ops: [[key, APPEND, item]] }], { client });
+      const items: string[] = [];
+      for (let round = 0; round < 5; round++) {
+        const a = `${round}:1`;
+        const b = `${round}:2`;
+        items.push(a, b);
+        expect(await Promise.all([append(wire, a), append(other, b)])).toEqual([
+          [{ errorCode: 0, errorMessage: null }],
+          [{ errorCode: 0, errorMessage: null }],
+        ]);
+      }
+      const list = (await ownConfigs("cfg-race"))[key]?.split(",") ?? [];
+      expect(list.sort()).toEqual(items.sort());
+
+      // Either order gives "compact": APPEND then SUBTRACT, or SUBTRACT (from the default
+      // "delete") then APPEND.
+      for (let round = 0; round < 3; round++) {
+        const [x, y] = await Promise.all([
+          incremental([{ type: TOPIC, name: "cfg-race", ops: [["cleanup.policy", APPEND, "compact"]] }]),
+          incremental([{ type: TOPIC, name: "cfg-race", ops: [["cleanup.policy", SUBTRACT, "delete"]] }], {
+            client: other,
+          }),
+        ]);
+        expect([x?.[0]?.errorCode, y?.[0]?.errorCode]).toEqual([0, 0]);
+        expect((await ownConfigs("cfg-race"))["cleanup.policy"]).toBe("compact");
+        await incremental([{ type: TOPIC, name: "cfg-race", ops: [["cleanup.policy", DELETE, null]] }]);
+      }
+    } finally {
+      other.close();
+    }
   });
 });
 

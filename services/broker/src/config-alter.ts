@@ -1,7 +1,13 @@
 /**
  * Planning config changes for AlterConfigs (33) and IncrementalAlterConfigs
- * (44): which resource a request names, and the SET and DELETE operations the
- * controller is sent for it. Pure: the caller passes the metadata image.
+ * (44): which resource a request names, and the operations the controller is
+ * sent for it. Pure: the caller passes the metadata image.
+ *
+ * The broker checks only what the request alone decides; every change that
+ * depends on the resource's current configs is worked out by the controller
+ * against its own image, in the same write (see the metadata service's
+ * configs-frontend.ts), so two clients changing one resource at once both
+ * take effect.
  *
  * Kafka's rules, as the Java broker applies them:
  * - A resource named twice in one request: INVALID_REQUEST for each.
@@ -13,20 +19,22 @@
  * - A broker config that exists but cannot change at run time:
  *   INVALID_REQUEST ("Cannot update these configs dynamically").
  * - Legacy AlterConfigs replaces the resource's whole set of dynamic configs:
- *   the listed keys are set, every key set now and not listed is deleted. A
+ *   the listed keys are sent as SETs with the controller's `replace` flag,
+ *   which deletes every key set at the time of the write and not listed. A
  *   null value is INVALID_REQUEST.
- * - IncrementalAlterConfigs: SET (0), DELETE (1), APPEND (2), SUBTRACT (3).
- *   APPEND and SUBTRACT apply to LIST configs only (INVALID_CONFIG
- *   otherwise); they start from the resource's own value, or Kafka's default
- *   when it has none, append the items not yet present or remove the listed
- *   ones, and become a SET. Deleting a topic config Kafka does not know is a
- *   no-op, as in Kafka.
+ * - IncrementalAlterConfigs: SET (0), DELETE (1), APPEND (2), SUBTRACT (3);
+ *   another code is INVALID_REQUEST, and so is a null value with any but
+ *   DELETE. The operations go to the controller as they came: APPEND and
+ *   SUBTRACT apply to LIST configs only (INVALID_CONFIG otherwise) and start
+ *   from the resource's own value, or Kafka's default when it has none.
+ *   Deleting a topic config Kafka does not know is a no-op, as in Kafka.
  * - Values are checked by the controller, which refuses unknown names and
  *   bad values with INVALID_CONFIG.
  */
 import { ErrorCode } from "@runnel/kafka-protocol";
 import { type MetadataImage, topicNameError } from "@runnel/metadata";
-import { BROKER_CONFIG_DEFS, ConfigType, type ConfigTypeId, TOPIC_CONFIG_DEFS } from "./config-defs.js";
+import { ConfigOpType } from "@runnel/rpc";
+import { BROKER_CONFIG_DEFS, TOPIC_CONFIG_DEFS } from "./config-defs.js";
 
 /** Kafka's ConfigResource types. */
 export const ResourceType = { TOPIC: 2, BROKER: 4, BROKER_LOGGER: 8 } as const;
@@ -39,27 +47,29 @@ export interface ConfigError {
   readonly message: string;
 }
 
-export type ConfigMap = ReadonlyMap<string, string>;
-
 /** A resource the config APIs can change. */
 export interface AlterTarget {
   readonly kind: "topic" | "broker";
   /** The controller's resource name: the topic, a broker id, or "" for the cluster default. */
   readonly name: string;
-  /** The resource's dynamic configs as this broker's image has them. */
-  readonly current: ConfigMap | undefined;
 }
 
+/** One operation as the controller is sent it. */
 export interface PlannedOp {
   readonly key: string;
-  /** The value to set; undefined to delete the key. */
-  readonly value: string | undefined;
+  readonly op: ConfigOpType;
+  /** The value to set, or the items to append or subtract; "" for DELETE. */
+  readonly value: string;
 }
 
-const CONFIG_TYPE_NAMES = new Map<number, string>(Object.entries(ConfigType).map(([k, v]) => [v, k]));
+/** What the controller is asked to do to one resource. */
+export interface AlterPlan {
+  readonly ops: readonly PlannedOp[];
+  /** Legacy AlterConfigs: keys set and not named by `ops` are deleted. */
+  readonly replace: boolean;
+}
 
 const invalidRequest = (message: string): ConfigError => ({ code: ErrorCode.INVALID_REQUEST, message });
-const invalidConfig = (message: string): ConfigError => ({ code: ErrorCode.INVALID_CONFIG, message });
 
 /** The broker id a BROKER or BROKER_LOGGER resource names, or why it names none. */
 export function brokerIdOf(name: string): number | ConfigError {
@@ -83,7 +93,7 @@ export function alterTarget(
       if (!image.topicKeysByName.has(name)) {
         return { code: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, message: `The topic '${name}' does not exist.` };
       }
-      return { kind: "topic", name, current: image.topicConfigs.get(name) };
+      return { kind: "topic", name };
     }
     case ResourceType.BROKER: {
       if (name !== "") {
@@ -94,8 +104,7 @@ export function alterTarget(
         }
       }
       // The controller keys broker configs by the id in decimal.
-      const key = name === "" ? "" : String(Number(name));
-      return { kind: "broker", name: key, current: image.brokerConfigs.get(key) };
+      return { kind: "broker", name: name === "" ? "" : String(Number(name)) };
     }
     case ResourceType.BROKER_LOGGER: {
       const checked = brokerLoggerCheck(name, nodeId);
@@ -161,7 +170,7 @@ function readOnlyBrokerKeys(target: AlterTarget, keys: readonly string[]): Confi
 export function planReplace(
   target: AlterTarget,
   configs: readonly { name: string; value: string | null }[],
-): PlannedOp[] | ConfigError {
+): AlterPlan | ConfigError {
   const dup = duplicateKey(configs.map((c) => c.name));
   if (dup !== undefined) return invalidRequest(`Config ${dup} appears more than once.`);
   const nullValued = configs.find((c) => c.value === null);
@@ -175,28 +184,25 @@ export function planReplace(
     configs.map((c) => c.name),
   );
   if (fixed !== undefined) return fixed;
-  const listed = new Set(configs.map((c) => c.name));
-  const ops: PlannedOp[] = configs.map((c) => ({ key: c.name, value: c.value ?? "" }));
-  for (const key of target.current?.keys() ?? []) {
-    if (!listed.has(key)) ops.push({ key, value: undefined });
-  }
-  return ops;
+  return {
+    ops: configs.map((c) => ({ key: c.name, op: ConfigOpType.SET, value: c.value ?? "" })),
+    replace: true,
+  };
 }
 
-const OP_NAMES = ["SET", "DELETE", "APPEND", "SUBTRACT"];
+/** IncrementalAlterConfigs' operation codes, as the controller's. */
+const CONTROLLER_OPS: ReadonlyMap<number, ConfigOpType> = new Map([
+  [OpType.SET, ConfigOpType.SET],
+  [OpType.DELETE, ConfigOpType.DELETE],
+  [OpType.APPEND, ConfigOpType.APPEND],
+  [OpType.SUBTRACT, ConfigOpType.SUBTRACT],
+]);
 
-function listItems(value: string): string[] {
-  return value
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
-
-/** IncrementalAlterConfigs: SET, DELETE, APPEND and SUBTRACT as SETs and DELETEs. */
+/** IncrementalAlterConfigs: the operations, checked for what the request alone decides. */
 export function planIncremental(
   target: AlterTarget,
   configs: readonly { name: string; configOperation: number; value: string | null }[],
-): PlannedOp[] | ConfigError {
+): AlterPlan | ConfigError {
   const dup = duplicateKey(configs.map((c) => c.name));
   if (dup !== undefined) return invalidRequest(`Config ${dup} appears more than once.`);
   const fixed = readOnlyBrokerKeys(
@@ -204,48 +210,20 @@ export function planIncremental(
     configs.map((c) => c.name),
   );
   if (fixed !== undefined) return fixed;
-  const what = target.kind;
-  const defs = target.kind === "topic" ? TOPIC_CONFIG_DEFS : BROKER_CONFIG_DEFS;
   const ops: PlannedOp[] = [];
   for (const c of configs) {
-    const opName = OP_NAMES[c.configOperation];
-    if (opName === undefined) {
+    const op = CONTROLLER_OPS.get(c.configOperation);
+    if (op === undefined) {
       return invalidRequest(`Unknown config operation ${c.configOperation} for ${c.name}.`);
     }
-    if (c.configOperation === OpType.DELETE) {
+    if (op === ConfigOpType.DELETE) {
       // Kafka deletes a topic config it does not know without complaint; there is nothing to delete.
-      if (target.kind === "topic" && !defs.has(c.name)) continue;
-      ops.push({ key: c.name, value: undefined });
+      if (target.kind === "topic" && !TOPIC_CONFIG_DEFS.has(c.name)) continue;
+      ops.push({ key: c.name, op, value: "" });
       continue;
     }
     if (c.value === null) return invalidRequest(`Config ${c.name} has a null value; only DELETE takes none.`);
-    if (c.configOperation === OpType.SET) {
-      ops.push({ key: c.name, value: c.value });
-      continue;
-    }
-    const def = defs.get(c.name);
-    if (def === undefined) return invalidConfig(`Unknown ${what} config name: ${c.name}.`);
-    if (def.type !== ConfigType.LIST) {
-      return invalidConfig(
-        `Cannot ${opName} to ${c.name}: its type is ${typeName(def.type)}, and only LIST configs take ${opName}.`,
-      );
-    }
-    const base = listItems(target.current?.get(c.name) ?? def.default ?? "");
-    const items = listItems(c.value);
-    const next =
-      c.configOperation === OpType.APPEND
-        ? [...base, ...items.filter((item, i) => !base.includes(item) && items.indexOf(item) === i)]
-        : base.filter((item) => !items.includes(item));
-    ops.push({ key: c.name, value: next.join(",") });
+    ops.push({ key: c.name, op, value: c.value });
   }
-  return ops;
-}
-
-function typeName(type: ConfigTypeId): string {
-  return CONFIG_TYPE_NAMES.get(type) ?? "UNKNOWN";
-}
-
-/** Whether `configs` shows every planned op applied. */
-export function applied(configs: ConfigMap | undefined, ops: readonly PlannedOp[]): boolean {
-  return ops.every((op) => configs?.get(op.key) === op.value);
+  return { ops, replace: false };
 }

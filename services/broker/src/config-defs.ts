@@ -11,7 +11,10 @@
  *   first being the one a dynamic override sets.
  * - A broker config is read-only unless it can be changed at run time; which
  *   ones can is the controller's schema (`BROKER_CONFIGS`), so the two never
- *   disagree.
+ *   disagree. Likewise which configs are LIST configs (comma-separated, the
+ *   ones APPEND and SUBTRACT change) and their defaults come from the
+ *   controller's schema (`listConfigDefault`), which works those operations
+ *   out.
  * - Only PASSWORD configs are sensitive (none here); their values are never
  *   sent.
  *
@@ -20,7 +23,7 @@
  * (remote.storage.enable=true, preallocate=true, unclean leader election)
  * are refused by the controller.
  */
-import { BROKER_CONFIGS } from "@runnel/metadata";
+import { BROKER_CONFIGS, listConfigDefault, TOPIC_CONFIGS } from "@runnel/metadata";
 
 /** DescribeConfigs' `config_type` (KIP-569). */
 export const ConfigType = {
@@ -72,6 +75,20 @@ export interface BrokerConfigDef extends ConfigDef {
 const LONG_MAX = "9223372036854775807";
 const { BOOLEAN, STRING, INT, LONG, DOUBLE, LIST } = ConfigType;
 
+/** The type and default of a LIST config, as the controller's schema defines them. */
+function list(schema: typeof TOPIC_CONFIGS, name: string): readonly [type: ConfigTypeId, def: string] {
+  const def = listConfigDefault(schema, name);
+  if (def === undefined) throw new Error(`${name} is not a LIST config in the controller's schema`);
+  return [LIST, def];
+}
+
+/** A definition says LIST exactly when the controller's schema does: a mismatch is a programmer error. */
+function checkListType(schema: typeof TOPIC_CONFIGS, name: string, type: ConfigTypeId): void {
+  if ((type === LIST) !== (listConfigDefault(schema, name) !== undefined)) {
+    throw new Error(`${name}: its type here and the controller's schema disagree on whether it is a LIST`);
+  }
+}
+
 type TopicRow = readonly [
   name: string,
   type: ConfigTypeId,
@@ -83,8 +100,7 @@ type TopicRow = readonly [
 const TOPIC_ROWS: readonly TopicRow[] = [
   [
     "cleanup.policy",
-    LIST,
-    "delete",
+    ...list(TOPIC_CONFIGS, "cleanup.policy"),
     ["log.cleanup.policy"],
     'How old data leaves the log: "delete" drops whole segments past the retention limits, "compact" keeps the newest record of each key; both may be listed.',
   ],
@@ -146,8 +162,7 @@ const TOPIC_ROWS: readonly TopicRow[] = [
   ],
   [
     "follower.replication.throttled.replicas",
-    LIST,
-    "",
+    ...list(TOPIC_CONFIGS, "follower.replication.throttled.replicas"),
     [],
     'Replicas whose follower-side replication is throttled, as partition:broker pairs, or "*" for all. No effect yet: Runnel partitions have a single replica, so nothing replicates.',
   ],
@@ -160,8 +175,7 @@ const TOPIC_ROWS: readonly TopicRow[] = [
   ],
   [
     "leader.replication.throttled.replicas",
-    LIST,
-    "",
+    ...list(TOPIC_CONFIGS, "leader.replication.throttled.replicas"),
     [],
     'Replicas whose leader-side replication is throttled, as partition:broker pairs, or "*" for all. No effect yet: Runnel partitions have a single replica, so nothing replicates.',
   ],
@@ -337,10 +351,10 @@ const TOPIC_ROWS: readonly TopicRow[] = [
 
 /** Every topic config Kafka 3.9 lists for a topic, by name. */
 export const TOPIC_CONFIG_DEFS: ReadonlyMap<string, TopicConfigDef> = new Map(
-  TOPIC_ROWS.map(([name, type, def, brokerSynonyms, doc]) => [
-    name,
-    { name, type, default: def, brokerSynonyms, doc },
-  ]),
+  TOPIC_ROWS.map(([name, type, def, brokerSynonyms, doc]) => {
+    checkListType(TOPIC_CONFIGS, name, type);
+    return [name, { name, type, default: def, brokerSynonyms, doc }];
+  }),
 );
 
 type BrokerRow = readonly [
@@ -366,7 +380,11 @@ const BROKER_ROWS: readonly BrokerRow[] = [
   ["log.cleaner.max.compaction.lag.ms", LONG, LONG_MAX, "The default max.compaction.lag.ms of topics."],
   ["log.cleaner.min.cleanable.ratio", DOUBLE, "0.5", "The default min.cleanable.dirty.ratio of topics."],
   ["log.cleaner.min.compaction.lag.ms", LONG, "0", "The default min.compaction.lag.ms of topics."],
-  ["log.cleanup.policy", LIST, "delete", "The default cleanup.policy of topics."],
+  [
+    "log.cleanup.policy",
+    ...list(BROKER_CONFIGS, "log.cleanup.policy"),
+    "The default cleanup.policy of topics.",
+  ],
   ["log.flush.interval.messages", LONG, LONG_MAX, "The default flush.messages of topics."],
   [
     "log.flush.interval.ms",
@@ -543,10 +561,13 @@ const BROKER_ROWS: readonly BrokerRow[] = [
 
 /** The broker configs this broker describes, by name. */
 export const BROKER_CONFIG_DEFS: ReadonlyMap<string, BrokerConfigDef> = new Map(
-  BROKER_ROWS.map(([name, type, def, doc, synonyms]) => [
-    name,
-    { name, type, default: def, doc, synonyms: synonyms ?? [name], readOnly: !BROKER_CONFIGS.has(name) },
-  ]),
+  BROKER_ROWS.map(([name, type, def, doc, synonyms]) => {
+    checkListType(BROKER_CONFIGS, name, type);
+    return [
+      name,
+      { name, type, default: def, doc, synonyms: synonyms ?? [name], readOnly: !BROKER_CONFIGS.has(name) },
+    ];
+  }),
 );
 
 /** Whether a broker config can be set at run time (per broker or as the cluster default). */

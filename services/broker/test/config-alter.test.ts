@@ -1,28 +1,27 @@
 /**
- * Planning config changes: legacy AlterConfigs replaces a resource's whole
- * set of dynamic configs; IncrementalAlterConfigs' APPEND and SUBTRACT become
- * SETs of list configs computed from the current value or Kafka's default;
- * resource names and operations get the errors the Java broker gives.
+ * Planning config changes on the broker: what the request alone decides
+ * (duplicate keys, null values, unknown operation codes, configs fixed at
+ * start-up, resource names) gets the errors the Java broker gives; every
+ * operation that depends on the current configs (APPEND, SUBTRACT, legacy
+ * AlterConfigs' whole-set replace) goes to the controller as it came, to be
+ * worked out against its image.
  */
 import { ErrorCode } from "@runnel/kafka-protocol";
-import { emptyImage, type MetadataImage } from "@runnel/metadata";
+import { emptyImage, listConfigDefault, type MetadataImage, TOPIC_CONFIGS } from "@runnel/metadata";
+import { ConfigOpType } from "@runnel/rpc";
 import { describe, expect, it } from "vitest";
 import {
   type AlterTarget,
   alterTarget,
-  applied,
   duplicateResources,
   OpType,
   planIncremental,
   planReplace,
 } from "../src/config-alter.js";
+import { BROKER_CONFIG_DEFS, ConfigType, TOPIC_CONFIG_DEFS } from "../src/config-defs.js";
 
-const topic = (current?: Record<string, string>): AlterTarget => ({
-  kind: "topic",
-  name: "t",
-  current: current === undefined ? undefined : new Map(Object.entries(current)),
-});
-const brokerTarget: AlterTarget = { kind: "broker", name: "", current: undefined };
+const topic: AlterTarget = { kind: "topic", name: "t" };
+const brokerTarget: AlterTarget = { kind: "broker", name: "" };
 const { SET, DELETE, APPEND, SUBTRACT } = OpType;
 const op = (name: string, configOperation: number, value: string | null = null) => ({
   name,
@@ -31,64 +30,54 @@ const op = (name: string, configOperation: number, value: string | null = null) 
 });
 
 describe("planIncremental", () => {
-  it("APPENDs to a list config from Kafka's default when the topic has no value", () => {
-    expect(planIncremental(topic(), [op("cleanup.policy", APPEND, "compact")])).toEqual([
-      { key: "cleanup.policy", value: "delete,compact" },
-    ]);
-  });
-
-  it("APPENDs only items not yet present, and SUBTRACTs from the current value", () => {
-    const t = topic({ "cleanup.policy": "delete,compact" });
-    expect(planIncremental(t, [op("cleanup.policy", APPEND, "compact,delete")])).toEqual([
-      { key: "cleanup.policy", value: "delete,compact" },
-    ]);
-    expect(planIncremental(t, [op("cleanup.policy", SUBTRACT, "delete")])).toEqual([
-      { key: "cleanup.policy", value: "compact" },
-    ]);
-    expect(planIncremental(t, [op("cleanup.policy", SUBTRACT, "compact, delete")])).toEqual([
-      { key: "cleanup.policy", value: "" },
-    ]);
+  it("forwards every operation as it came, APPEND and SUBTRACT included", () => {
     expect(
-      planIncremental(topic({ "leader.replication.throttled.replicas": "0:1" }), [
-        op("leader.replication.throttled.replicas", APPEND, "1:1,0:1,2:1"),
+      planIncremental(topic, [
+        op("cleanup.policy", APPEND, "compact"),
+        op("leader.replication.throttled.replicas", SUBTRACT, "0:1"),
+        op("retention.ms", DELETE),
+        op("segment.ms", SET, "1000"),
       ]),
-    ).toEqual([{ key: "leader.replication.throttled.replicas", value: "0:1,1:1,2:1" }]);
-  });
-
-  it("refuses APPEND and SUBTRACT on configs that are not lists with INVALID_CONFIG", () => {
-    for (const o of [APPEND, SUBTRACT]) {
-      const r = planIncremental(topic(), [op("retention.ms", o, "5")]);
-      expect(r).toMatchObject({ code: ErrorCode.INVALID_CONFIG });
-      expect((r as { message: string }).message).toContain("LIST");
-    }
-    expect(planIncremental(topic(), [op("no.such.config", APPEND, "x")])).toMatchObject({
-      code: ErrorCode.INVALID_CONFIG,
+    ).toEqual({
+      ops: [
+        { key: "cleanup.policy", op: ConfigOpType.APPEND, value: "compact" },
+        { key: "leader.replication.throttled.replicas", op: ConfigOpType.SUBTRACT, value: "0:1" },
+        { key: "retention.ms", op: ConfigOpType.DELETE, value: "" },
+        { key: "segment.ms", op: ConfigOpType.SET, value: "1000" },
+      ],
+      replace: false,
+    });
+    // Whether a config is a LIST is the controller's to decide, against its schema.
+    expect(planIncremental(topic, [op("retention.ms", APPEND, "5")])).toEqual({
+      ops: [{ key: "retention.ms", op: ConfigOpType.APPEND, value: "5" }],
+      replace: false,
     });
   });
 
-  it("passes SET and DELETE through; deleting an unknown topic config is a no-op, as in Kafka", () => {
-    expect(
-      planIncremental(topic({ "retention.ms": "1" }), [
-        op("retention.ms", DELETE),
-        op("segment.ms", SET, "1000"),
-        op("no.such.config", DELETE),
-      ]),
-    ).toEqual([
-      { key: "retention.ms", value: undefined },
-      { key: "segment.ms", value: "1000" },
-    ]);
+  it("drops the deletion of a topic config Kafka does not know, as Kafka does", () => {
+    expect(planIncremental(topic, [op("no.such.config", DELETE)])).toEqual({ ops: [], replace: false });
+    // A broker config is another matter: the controller refuses the unknown name.
+    expect(planIncremental(brokerTarget, [op("no.such.config", DELETE)])).toEqual({
+      ops: [{ key: "no.such.config", op: ConfigOpType.DELETE, value: "" }],
+      replace: false,
+    });
   });
 
   it("refuses duplicate keys, null values and unknown operations with INVALID_REQUEST", () => {
-    expect(
-      planIncremental(topic(), [op("retention.ms", SET, "1"), op("retention.ms", DELETE)]),
-    ).toMatchObject({
+    expect(planIncremental(topic, [op("retention.ms", SET, "1"), op("retention.ms", DELETE)])).toEqual({
       code: ErrorCode.INVALID_REQUEST,
+      message: "Config retention.ms appears more than once.",
     });
-    expect(planIncremental(topic(), [op("retention.ms", SET, null)])).toMatchObject({
+    for (const o of [SET, APPEND, SUBTRACT]) {
+      expect(planIncremental(topic, [op("cleanup.policy", o, null)])).toMatchObject({
+        code: ErrorCode.INVALID_REQUEST,
+      });
+    }
+    expect(planIncremental(topic, [op("retention.ms", 9, "1")])).toEqual({
       code: ErrorCode.INVALID_REQUEST,
+      message: "Unknown config operation 9 for retention.ms.",
     });
-    expect(planIncremental(topic(), [op("retention.ms", 9, "1")])).toMatchObject({
+    expect(planIncremental(topic, [op("retention.ms", -1, "1")])).toMatchObject({
       code: ErrorCode.INVALID_REQUEST,
     });
   });
@@ -102,42 +91,44 @@ describe("planIncremental", () => {
       code: ErrorCode.INVALID_REQUEST,
       message: "Cannot update these configs dynamically: num.partitions",
     });
-    expect(planIncremental(brokerTarget, [op("log.cleanup.policy", APPEND, "compact")])).toEqual([
-      { key: "log.cleanup.policy", value: "delete,compact" },
-    ]);
+    expect(planIncremental(brokerTarget, [op("log.cleanup.policy", APPEND, "compact")])).toEqual({
+      ops: [{ key: "log.cleanup.policy", op: ConfigOpType.APPEND, value: "compact" }],
+      replace: false,
+    });
   });
 });
 
 describe("planReplace", () => {
-  it("sets the listed configs and deletes every other key set now", () => {
-    const t = topic({ "retention.ms": "1", "cleanup.policy": "compact", "segment.ms": "5" });
+  it("sends the listed configs as SETs with the controller's replace flag", () => {
     expect(
-      planReplace(t, [
+      planReplace(topic, [
         { name: "segment.ms", value: "100" },
         { name: "max.message.bytes", value: "5000" },
       ]),
-    ).toEqual([
-      { key: "segment.ms", value: "100" },
-      { key: "max.message.bytes", value: "5000" },
-      { key: "retention.ms", value: undefined },
-      { key: "cleanup.policy", value: undefined },
-    ]);
-    expect(planReplace(t, [])).toHaveLength(3);
-    expect(planReplace(topic(), [])).toEqual([]);
+    ).toEqual({
+      ops: [
+        { key: "segment.ms", op: ConfigOpType.SET, value: "100" },
+        { key: "max.message.bytes", op: ConfigOpType.SET, value: "5000" },
+      ],
+      replace: true,
+    });
+    // An empty list still replaces: the controller deletes every key set.
+    expect(planReplace(topic, [])).toEqual({ ops: [], replace: true });
   });
 
   it("refuses null values, duplicate keys and fixed broker configs with INVALID_REQUEST", () => {
-    expect(planReplace(topic(), [{ name: "segment.ms", value: null }])).toMatchObject({
+    expect(planReplace(topic, [{ name: "segment.ms", value: null }])).toMatchObject({
       code: ErrorCode.INVALID_REQUEST,
     });
     expect(
-      planReplace(topic(), [
+      planReplace(topic, [
         { name: "segment.ms", value: "1" },
         { name: "segment.ms", value: "2" },
       ]),
     ).toMatchObject({ code: ErrorCode.INVALID_REQUEST });
-    expect(planReplace(brokerTarget, [{ name: "node.id", value: "2" }])).toMatchObject({
+    expect(planReplace(brokerTarget, [{ name: "node.id", value: "2" }])).toEqual({
       code: ErrorCode.INVALID_REQUEST,
+      message: "Cannot update these configs dynamically: node.id",
     });
   });
 });
@@ -153,18 +144,11 @@ describe("alterTarget", () => {
     ]),
   };
 
-  it("resolves topics and this broker's resources to their current configs", () => {
-    expect(alterTarget(image, 1, 2, "t")).toEqual({
-      kind: "topic",
-      name: "t",
-      current: new Map([["retention.ms", "1"]]),
-    });
-    expect(alterTarget(image, 1, 4, "")).toMatchObject({
-      kind: "broker",
-      name: "",
-      current: new Map([["log.retention.ms", "5"]]),
-    });
-    expect(alterTarget(image, 1, 4, "1")).toMatchObject({ kind: "broker", name: "1" });
+  it("resolves topics and this broker's resources to the controller's resource names", () => {
+    expect(alterTarget(image, 1, 2, "t")).toEqual({ kind: "topic", name: "t" });
+    expect(alterTarget(image, 1, 4, "")).toEqual({ kind: "broker", name: "" });
+    expect(alterTarget(image, 1, 4, "1")).toEqual({ kind: "broker", name: "1" });
+    expect(alterTarget(image, 1, 4, "01")).toEqual({ kind: "broker", name: "1" });
   });
 
   it("gives the Java broker's error codes for bad resources", () => {
@@ -188,6 +172,24 @@ describe("alterTarget", () => {
   });
 });
 
+describe("LIST configs", () => {
+  it("are described with the type and default the controller's schema gives them", () => {
+    const lists = (defs: ReadonlyMap<string, { type: number; default: string | null }>) =>
+      [...defs].filter(([, d]) => d.type === ConfigType.LIST).map(([name, d]) => [name, d.default]);
+    expect(lists(TOPIC_CONFIG_DEFS)).toEqual(
+      [...TOPIC_CONFIGS.keys()]
+        .filter((k) => listConfigDefault(TOPIC_CONFIGS, k) !== undefined)
+        .map((k) => [k, listConfigDefault(TOPIC_CONFIGS, k)]),
+    );
+    expect(lists(TOPIC_CONFIG_DEFS).map(([name]) => name)).toEqual([
+      "cleanup.policy",
+      "follower.replication.throttled.replicas",
+      "leader.replication.throttled.replicas",
+    ]);
+    expect(lists(BROKER_CONFIG_DEFS)).toEqual([["log.cleanup.policy", "delete"]]);
+  });
+});
+
 describe("helpers", () => {
   it("finds resources named twice", () => {
     const rs = [
@@ -196,23 +198,5 @@ describe("helpers", () => {
       { resourceType: 2, resourceName: "a" },
     ];
     expect([...duplicateResources(rs)]).toEqual([0, 2]);
-  });
-
-  it("tells when an image shows the planned ops", () => {
-    const ops = [
-      { key: "a", value: "1" },
-      { key: "b", value: undefined },
-    ];
-    expect(applied(new Map([["a", "1"]]), ops)).toBe(true);
-    expect(
-      applied(
-        new Map([
-          ["a", "1"],
-          ["b", "2"],
-        ]),
-        ops,
-      ),
-    ).toBe(false);
-    expect(applied(undefined, ops)).toBe(false);
   });
 });

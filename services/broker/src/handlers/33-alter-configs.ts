@@ -5,15 +5,15 @@
  * - The legacy whole-set API: for each TOPIC or BROKER resource, the listed
  *   configs become its entire set of dynamic configs; keys set now and not
  *   listed are deleted, so they fall back to their defaults.
- * - Planned on the broker against its metadata image (see config-alter.ts
- *   for the checks and errors), then forwarded to the controller, which
- *   checks names and values (INVALID_CONFIG) and writes each resource all or
- *   nothing; `validate_only` checks everything and writes nothing.
+ * - Checked on the broker (see config-alter.ts for the checks and errors),
+ *   then forwarded to the controller as a replace: it deletes the keys set
+ *   at the time of its write and not listed, so a key another client sets
+ *   just before is deleted too, as in Kafka. The controller checks names
+ *   and values (INVALID_CONFIG) and writes each resource all or nothing;
+ *   `validate_only` checks everything and writes nothing.
  * - BROKER resources are "" (the cluster default) or this broker's id;
  *   BROKER_LOGGER is refused with INVALID_REQUEST, as Kafka refuses it on
  *   this API.
- * - Keys deleted are the ones this broker's image shows; a key another
- *   client sets between that read and the controller's write survives.
  */
 import { ApiKeys, ErrorCode } from "@runnel/kafka-protocol";
 import {
@@ -49,8 +49,8 @@ export function alterConfigsHandler(broker: BrokerContext): Handler<typeof ApiKe
         }
         const target = alterTarget(image, broker.settings.nodeId, r.resourceType, r.resourceName);
         if ("code" in target) return { ...base, plan: target };
-        const ops = planReplace(target, r.configs);
-        return { ...base, plan: "code" in ops ? ops : { target, ops } };
+        const plan = planReplace(target, r.configs);
+        return { ...base, plan: "code" in plan ? plan : { target, ...plan } };
       });
       const results = await alterThroughController(broker, planned, request.validateOnly);
       return { throttleTimeMs: 0, responses: results };

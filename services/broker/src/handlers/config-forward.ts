@@ -1,15 +1,18 @@
 /**
  * How AlterConfigs (33) and IncrementalAlterConfigs (44) reach the
- * controller: the planned SETs and DELETEs of every resource that passed the
- * broker's checks go in one AlterConfigs call (the controller checks names
- * and values, and writes each resource all or nothing); unless the request
- * only validates, the answer waits (boundedly) until this broker's metadata
- * image shows the changes, so a DescribeConfigs here right after reads them.
+ * controller: the operations of every resource that passed the broker's
+ * checks go as they came in one AlterConfigs call (SET, DELETE, APPEND,
+ * SUBTRACT, or a legacy whole-set replace). The controller works them out
+ * against its own image, checks names and values, and writes each resource
+ * all or nothing, so a concurrent change by another client is never lost.
+ * Unless the request only validates, the answer waits (boundedly) until this
+ * broker's metadata image reaches the offset the controller names, so a
+ * DescribeConfigs here right after reads the changes.
  */
 import { create } from "@bufbuild/protobuf";
 import { ErrorCode } from "@runnel/kafka-protocol";
-import { AlterConfigsResourceSchema, ConfigOpType, ConfigResourceType } from "@runnel/rpc";
-import { type AlterTarget, applied, type ConfigError, type PlannedOp } from "../config-alter.js";
+import { AlterConfigsResourceSchema, ConfigResourceType } from "@runnel/rpc";
+import type { AlterPlan, AlterTarget, ConfigError } from "../config-alter.js";
 import type { BrokerContext } from "../context.js";
 import { controllerFailure } from "./forward.js";
 
@@ -26,8 +29,8 @@ export interface AlterResult {
 export interface PlannedResource {
   readonly resourceType: number;
   readonly resourceName: string;
-  /** The target and its ops, or why the broker refused the resource. */
-  readonly plan: { readonly target: AlterTarget; readonly ops: readonly PlannedOp[] } | ConfigError;
+  /** The target and what to do to it, or why the broker refused the resource. */
+  readonly plan: (AlterPlan & { readonly target: AlterTarget }) | ConfigError;
 }
 
 export async function alterThroughController(
@@ -52,18 +55,15 @@ export async function alterThroughController(
             create(AlterConfigsResourceSchema, {
               resourceType: f.target.kind === "topic" ? ConfigResourceType.TOPIC : ConfigResourceType.BROKER,
               resourceName: f.target.name,
-              ops: f.ops.map((op) =>
-                op.value === undefined
-                  ? { key: op.key, op: ConfigOpType.DELETE }
-                  : { key: op.key, op: ConfigOpType.SET, value: op.value },
-              ),
+              ops: f.ops.map((op) => ({ key: op.key, op: op.op, value: op.value })),
+              replace: f.replace,
             }),
           ),
         },
         o,
       ),
     );
-    const done: typeof forwarded = [];
+    let changed = false;
     forwarded.forEach((f, j) => {
       const r = response.resources[j];
       const errorCode = r?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR;
@@ -74,21 +74,11 @@ export async function alterThroughController(
         errorMessage:
           errorCode === ErrorCode.NONE ? null : (r?.errorMessage ?? "The controller gave no result."),
       };
-      if (errorCode === ErrorCode.NONE) done.push(f);
+      if (errorCode === ErrorCode.NONE) changed = true;
     });
-    if (!validateOnly && done.length > 0) {
-      await broker.waitForImage(
-        (image) =>
-          done.every((f) =>
-            applied(
-              f.target.kind === "topic"
-                ? image.topicConfigs.get(f.target.name)
-                : image.brokerConfigs.get(f.target.name),
-              f.ops,
-            ),
-          ),
-        IMAGE_WAIT_MS,
-      );
+    if (!validateOnly && changed) {
+      const offset = response.metadataOffset;
+      await broker.waitForImage((image) => image.lastOffset >= offset, IMAGE_WAIT_MS);
     }
   } catch (e) {
     const { code, message } = controllerFailure(e);
