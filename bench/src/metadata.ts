@@ -9,12 +9,12 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { ConfigOpType, ConfigResourceType, ControllerService, LeaderClient } from "@runnel/rpc";
+import { freePort } from "./net.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const tsxLoader = import.meta.resolve("tsx");
@@ -29,18 +29,6 @@ export interface MetadataBenchResult {
     readonly p99Ms: number;
     readonly ratioToBaseline: number;
   }[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a !== null ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Small appends, each followed by fsync, for `ms` milliseconds, in `dir`. */

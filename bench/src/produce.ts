@@ -15,11 +15,11 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FLEET, type FleetService, planFleet, Supervisor } from "@runnel/fleet";
+import { freePort } from "./net.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const javaPeer = join(repoRoot, ".peers/java");
@@ -74,18 +74,6 @@ export const PRODUCE_DEFAULTS: ProduceBenchOptions = {
   partitions: 12,
   recordBytes: 1024,
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      const port = typeof a === "object" && a !== null ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Builds the Java driver and fetches Kafka's jars when missing (both quick when present). */
 function preparePeers(): void {

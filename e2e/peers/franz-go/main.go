@@ -122,27 +122,13 @@ func main() {
 }
 
 func version(bootstrap string) {
-	cl := newClient(bootstrap)
-	defer cl.Close()
-	adm := kadm.NewClient(cl)
-	ctx, cancel := context.WithTimeout(context.Background(), stepTimeout)
-	defer cancel()
-	versions, err := adm.ApiVersions(ctx)
-	if err != nil {
-		fail(err)
-	}
-	versions.Each(func(v kadm.BrokerApiVersions) {
-		if v.Err != nil {
-			fail(v.Err)
-		}
-		emit(map[string]any{
-			"event":    "version",
-			"broker":   v.NodeID,
+	eachApiVersions(bootstrap, func(v kadm.BrokerApiVersions) map[string]any {
+		return map[string]any{
 			"guess":    v.VersionGuess(),
 			"kversion": kversion.FromApiVersionsResponse(v.Raw()).VersionGuess(),
 			"client":   "franz-go",
 			"version":  clientVersion(),
-		})
+		}
 	})
 }
 
@@ -153,11 +139,23 @@ func version(bootstrap string) {
 // and optional ones), so that list comes first.
 func versionSkipping(bootstrap, keys string) {
 	skip := []int16{4, 5, 6, 7, 27, 56, 57, 58, 67, 71, 72}
+	given := len(skip)
 	if keys != "none" {
 		for _, k := range strings.Split(keys, ",") {
 			skip = append(skip, int16(atoi(k)))
 		}
 	}
+	eachApiVersions(bootstrap, func(v kadm.BrokerApiVersions) map[string]any {
+		return map[string]any{
+			"guess": kversion.FromApiVersionsResponse(v.Raw()).VersionGuess(kversion.SkipKeys(skip...)),
+			"skip":  skip[given:],
+		}
+	})
+}
+
+// eachApiVersions asks every broker for its ApiVersions and emits one
+// "version" event per broker with the fields describe gives.
+func eachApiVersions(bootstrap string, describe func(kadm.BrokerApiVersions) map[string]any) {
 	cl := newClient(bootstrap)
 	defer cl.Close()
 	adm := kadm.NewClient(cl)
@@ -171,12 +169,10 @@ func versionSkipping(bootstrap, keys string) {
 		if v.Err != nil {
 			fail(v.Err)
 		}
-		emit(map[string]any{
-			"event":  "version",
-			"broker": v.NodeID,
-			"guess":  kversion.FromApiVersionsResponse(v.Raw()).VersionGuess(kversion.SkipKeys(skip...)),
-			"skip":   skip[11:],
-		})
+		event := describe(v)
+		event["event"] = "version"
+		event["broker"] = v.NodeID
+		emit(event)
 	})
 }
 

@@ -16,6 +16,7 @@
  */
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { ErrorCode } from "@runnel/kafka-protocol";
 import { type LogConfig, PartitionLog, resolveLogConfig } from "@runnel/log";
 import type { MetadataImage, PartitionImage, TopicImage } from "@runnel/metadata";
 import type { Clock, Logger } from "@runnel/runtime";
@@ -38,6 +39,21 @@ export type PartitionLookup =
   | { readonly kind: "not-leader"; readonly state: PartitionImage }
   /** The partition's log could not be opened (KAFKA_STORAGE_ERROR). */
   | { readonly kind: "storage-error"; readonly message: string };
+
+/**
+ * The Kafka error for a partition this broker cannot serve as leader:
+ * NOT_LEADER_OR_FOLLOWER, KAFKA_STORAGE_ERROR, else UNKNOWN_TOPIC_OR_PARTITION.
+ */
+export function lookupErrorCode(found: Exclude<PartitionLookup, { kind: "ok" }>): number {
+  switch (found.kind) {
+    case "not-leader":
+      return ErrorCode.NOT_LEADER_OR_FOLLOWER;
+    case "storage-error":
+      return ErrorCode.KAFKA_STORAGE_ERROR;
+    default:
+      return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+  }
+}
 
 export class ReplicaManager {
   private readonly logs = new Map<string, Promise<PartitionLog>>();

@@ -24,7 +24,7 @@ import { isLogStorageError } from "@runnel/log";
 import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
-import type { ReplicaManager } from "../replica-manager.js";
+import { lookupErrorCode, type ReplicaManager } from "../replica-manager.js";
 
 const EARLIEST = -2n;
 const LATEST = -1n;
@@ -60,12 +60,7 @@ export function listOffsetsHandler(
           partitions.push(out);
           const found = await replicas.leaderPartition(topic, p.partitionIndex);
           if (found.kind !== "ok") {
-            out.errorCode =
-              found.kind === "not-leader"
-                ? ErrorCode.NOT_LEADER_OR_FOLLOWER
-                : found.kind === "storage-error"
-                  ? ErrorCode.KAFKA_STORAGE_ERROR
-                  : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+            out.errorCode = lookupErrorCode(found);
             continue;
           }
           const { log, state } = found.hosted;

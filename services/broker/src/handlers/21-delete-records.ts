@@ -37,7 +37,7 @@ import { isLogStorageError, type PartitionLog } from "@runnel/log";
 import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
-import type { ReplicaManager } from "../replica-manager.js";
+import { lookupErrorCode, type ReplicaManager } from "../replica-manager.js";
 import { cleanupPolicies } from "../topic-configs.js";
 import { INTERNAL_TOPICS } from "./03-metadata.js";
 
@@ -88,12 +88,7 @@ export function deleteRecordsHandler(
           }
           const found = await replicas.leaderPartition(topic, p.partitionIndex);
           if (found.kind !== "ok") {
-            out.errorCode =
-              found.kind === "not-leader"
-                ? ErrorCode.NOT_LEADER_OR_FOLLOWER
-                : found.kind === "storage-error"
-                  ? ErrorCode.KAFKA_STORAGE_ERROR
-                  : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+            out.errorCode = lookupErrorCode(found);
             continue;
           }
           if (!policies.includes("delete")) {

@@ -27,7 +27,7 @@ import { topicNameError } from "@runnel/metadata";
 import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
-import type { ReplicaManager } from "../replica-manager.js";
+import { lookupErrorCode, type ReplicaManager } from "../replica-manager.js";
 
 /** Kafka's message for UNKNOWN_TOPIC_OR_PARTITION. */
 const UNKNOWN_TOPIC_MESSAGE = "This server does not host this topic-partition.";
@@ -70,12 +70,7 @@ export function describeProducersHandler(
           }
           const found = await replicas.leaderPartition(topic, partitionIndex);
           if (found.kind !== "ok") {
-            out.errorCode =
-              found.kind === "not-leader"
-                ? ErrorCode.NOT_LEADER_OR_FOLLOWER
-                : found.kind === "storage-error"
-                  ? ErrorCode.KAFKA_STORAGE_ERROR
-                  : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+            out.errorCode = lookupErrorCode(found);
             continue;
           }
           try {
