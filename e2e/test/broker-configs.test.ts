@@ -22,6 +22,7 @@ import { promisify } from "node:util";
 import { ConfigResourceTypes, Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
+import { type IncOp, incrementalAlterConfigs, requestCreateTopic } from "../harness/kafka-ops.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 
@@ -59,12 +60,8 @@ afterAll(async () => {
 });
 
 async function createTopic(name: string): Promise<void> {
-  const r = await wire.send(19, 7, {
-    topics: [{ name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
-    timeoutMs: 10_000,
-    validateOnly: false,
-  });
-  expect(r.topics[0]?.errorCode).toBe(0);
+  const r = await requestCreateTopic(wire, name);
+  expect(r?.errorCode).toBe(0);
 }
 
 interface Entry {
@@ -111,24 +108,15 @@ async function describeConfigs(
   };
 }
 
-type IncOp = [name: string, op: number, value: string | null];
-
 async function incremental(
   resources: { type: number; name: string; ops: IncOp[] }[],
   o: { validateOnly?: boolean; version?: number; client?: WireClient } = {},
 ): Promise<{ errorCode: number; errorMessage: string | null }[]> {
-  const r = await (o.client ?? wire).send(44, o.version ?? 1, {
-    resources: resources.map((res) => ({
-      resourceType: res.type,
-      resourceName: res.name,
-      configs: res.ops.map(([name, configOperation, value]) => ({ name, configOperation, value })),
-    })),
-    validateOnly: o.validateOnly ?? false,
-  });
-  expect(r.responses.map((x) => [x.resourceType, x.resourceName])).toEqual(
+  const responses = await incrementalAlterConfigs(o.client ?? wire, resources, o);
+  expect(responses.map((x) => [x.resourceType, x.resourceName])).toEqual(
     resources.map((res) => [res.type, res.name]),
   );
-  return r.responses.map((x) => ({ errorCode: x.errorCode, errorMessage: x.errorMessage }));
+  return responses.map((x) => ({ errorCode: x.errorCode, errorMessage: x.errorMessage }));
 }
 
 async function legacy(

@@ -9,11 +9,19 @@
  * topic while it is being written: every record once and in order.
  */
 import { ErrorCode, type FetchResponse, ZERO_UUID } from "@runnel/kafka-protocol";
-import { decodeRecordBatch, encodeRecordBatch, splitBatches } from "@runnel/log";
+import { encodeRecordBatch } from "@runnel/log";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENTS, repoRoot } from "../compat/clients.js";
 import { runStep } from "../compat/process.js";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
+import {
+  fetchRequest as consumerFetch,
+  controllerCreateTopic,
+  produceBatches,
+  recordBatches,
+  waitForTopic,
+  withWire,
+} from "../harness/kafka-ops.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 
@@ -53,51 +61,28 @@ async function metric(name: string): Promise<number> {
 }
 
 async function createTopic(name: string, partitions: number): Promise<string> {
-  const r = await q.controller.call((c, o) =>
-    c.createTopics({ topics: [{ name, numPartitions: partitions }] }, o),
+  const r = await controllerCreateTopic(q, { name, numPartitions: partitions });
+  expect(r?.errorCode).toBe(0);
+  return withWire(broker.port, (wire) =>
+    waitForTopic(
+      wire,
+      name,
+      (t) => t.partitions.length === partitions && t.partitions.every((p) => p.leaderId === 1),
+    ),
   );
-  expect(r.topics[0]?.errorCode).toBe(0);
-  const wire = await WireClient.connect(broker.port);
-  try {
-    for (let i = 0; i < 100; i++) {
-      const m = await wire.send(3, 12, {
-        topics: [{ topicId: ZERO_UUID, name }],
-        allowAutoTopicCreation: false,
-        includeTopicAuthorizedOperations: false,
-        includeClusterAuthorizedOperations: false,
-      });
-      const t = m.topics[0];
-      if (
-        t?.errorCode === 0 &&
-        t.partitions.length === partitions &&
-        t.partitions.every((p) => p.leaderId === 1)
-      ) {
-        return t.topicId;
-      }
-      await new Promise((res) => setTimeout(res, 50));
-    }
-  } finally {
-    wire.close();
-  }
-  throw new Error(`topic ${name} did not appear`);
 }
 
 async function produce(wire: WireClient, topic: string, batches: Record<number, string[]>): Promise<void> {
-  const r = await wire.send(0, 9, {
-    transactionalId: null,
-    acks: 1,
-    timeoutMs: 5000,
-    topicData: [
-      {
-        name: topic,
-        partitionData: Object.entries(batches).map(([p, values]) => ({
-          index: Number(p),
-          records: encodeRecordBatch({ records: values.map((v) => ({ value: Buffer.from(v) })) }),
-        })),
-      },
-    ],
-  });
-  for (const p of r.responses[0]?.partitionResponses ?? []) expect(p.errorCode).toBe(0);
+  const answers = await produceBatches(
+    wire,
+    topic,
+    Object.entries(batches).map(([p, values]) => ({
+      index: Number(p),
+      records: encodeRecordBatch({ records: values.map((v) => ({ value: Buffer.from(v) })) }),
+    })),
+    { acks: 1 },
+  );
+  for (const p of answers) expect(p.errorCode).toBe(0);
 }
 
 interface Part {
@@ -120,40 +105,16 @@ function fetchRequest(
 ) {
   const byId = version >= 13;
   const parts = o.parts ?? [];
-  return {
-    clusterId: null,
-    replicaId: -1,
-    replicaState: { replicaId: -1, replicaEpoch: -1n },
+  const topic = byId ? "" : o.topic;
+  const topicId = byId ? o.topicId : ZERO_UUID;
+  return consumerFetch(parts.length === 0 ? [] : [{ topic, topicId, partitions: parts }], {
     maxWaitMs: o.maxWaitMs ?? 0,
     minBytes: 1,
     maxBytes: 1024 * 1024,
-    isolationLevel: 0,
     sessionId: o.sessionId,
     sessionEpoch: o.epoch,
-    topics:
-      parts.length === 0
-        ? []
-        : [
-            {
-              topic: byId ? "" : o.topic,
-              topicId: byId ? o.topicId : ZERO_UUID,
-              partitions: parts.map((p) => ({
-                partition: p.partition,
-                currentLeaderEpoch: -1,
-                fetchOffset: p.offset,
-                lastFetchedEpoch: -1,
-                logStartOffset: -1n,
-                partitionMaxBytes: 1024 * 1024,
-                replicaDirectoryId: ZERO_UUID,
-              })),
-            },
-          ],
-    forgottenTopicsData:
-      (o.forget ?? []).length === 0
-        ? []
-        : [{ topic: byId ? "" : o.topic, topicId: byId ? o.topicId : ZERO_UUID, partitions: o.forget ?? [] }],
-    rackId: "",
-  };
+    forgotten: (o.forget ?? []).length === 0 ? [] : [{ topic, topicId, partitions: o.forget ?? [] }],
+  });
 }
 
 /** Partition -> record values, for every partition in the response. */
@@ -163,13 +124,8 @@ function valuesOf(r: FetchResponse): Map<number, string[]> {
     for (const p of t.partitions) {
       expect(p.errorCode).toBe(0);
       const values: string[] = [];
-      for (const slice of splitBatches(p.records ?? new Uint8Array())) {
-        if (slice.kind !== "batch") continue;
-        const b = decodeRecordBatch(slice.bytes);
-        if (!b.ok) throw new Error(b.error.message);
-        for (const rec of b.value.records)
-          values.push(rec.value === null ? "" : Buffer.from(rec.value).toString());
-      }
+      for (const b of recordBatches(p.records))
+        for (const rec of b.records) values.push(rec.value === null ? "" : Buffer.from(rec.value).toString());
       out.set(p.partitionIndex, values);
     }
   }

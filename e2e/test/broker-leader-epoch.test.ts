@@ -13,10 +13,19 @@ import { execFileSync, spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeRequest, decodeResponse, ErrorCode } from "@runnel/kafka-protocol";
-import { encodeRecordBatch, readBatchHeader, splitBatches } from "@runnel/log";
+import { encodeRecordBatch } from "@runnel/log";
 import { type Recorder, startRecorder } from "@runnel/recorder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
+import {
+  batchHeaders,
+  controllerCreateTopic,
+  fetchPartition,
+  listOffsets,
+  produceBatch,
+  topicMetadata,
+  withWire,
+} from "../harness/kafka-ops.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 import { freePort, repoRoot } from "../harness/process.js";
@@ -63,22 +72,13 @@ async function metadata(
   port: number,
   topic: string,
 ): Promise<{ topicId: string; partitions: PartitionMeta[] }> {
-  const wire = await WireClient.connect(port);
-  try {
-    const m = await wire.send(3, 12, {
-      topics: [{ topicId: "AAAAAAAAAAAAAAAAAAAAAA", name: topic }],
-      allowAutoTopicCreation: false,
-      includeTopicAuthorizedOperations: false,
-      includeClusterAuthorizedOperations: false,
-    });
-    const t = m.topics[0];
+  return withWire(port, async (wire) => {
+    const t = await topicMetadata(wire, topic);
     if (t === undefined || t.errorCode !== 0) return { topicId: "", partitions: [] };
     const partitions: PartitionMeta[] = [];
     for (const p of t.partitions) partitions[p.partitionIndex] = p;
     return { topicId: t.topicId, partitions };
-  } finally {
-    wire.close();
-  }
+  });
 }
 
 /** Waits until `nodeId` leads the partition at an epoch above `above`; returns the epoch. */
@@ -92,10 +92,8 @@ async function waitForLeader(topic: string, partition: number, nodeId: number, a
 }
 
 async function createTopic(name: string, partitions: number): Promise<void> {
-  const r = await q.controller.call((c, o) =>
-    c.createTopics({ topics: [{ name, numPartitions: partitions }] }, o),
-  );
-  expect(r.topics[0]?.errorCode).toBe(0);
+  const r = await controllerCreateTopic(q, { name, numPartitions: partitions });
+  expect(r?.errorCode).toBe(0);
   for (let i = 0; i < 100; i++) {
     const m = await metadata(broker.port, name);
     if (m.partitions.length === partitions && m.partitions.every((p) => p.leaderId >= 0)) return;
@@ -111,13 +109,7 @@ async function produce(wire: WireClient, topic: string, batches: number): Promis
       records: [{ value: Buffer.from(`${b}-a`) }, { value: Buffer.from(`${b}-b`) }],
     });
     for (let attempt = 0; ; attempt++) {
-      const r = await wire.send(0, 9, {
-        transactionalId: null,
-        acks: -1,
-        timeoutMs: 5000,
-        topicData: [{ name: topic, partitionData: [{ index: 0, records }] }],
-      });
-      const code = r.responses[0]?.partitionResponses[0]?.errorCode;
+      const code = (await produceBatch(wire, topic, 0, records)).errorCode;
       if (code === 0) break;
       if (code !== ErrorCode.NOT_LEADER_OR_FOLLOWER || attempt > 100)
         throw new Error(`produce error ${code}`);
@@ -176,50 +168,17 @@ async function fetchBatchEpochs(
   topic: string,
   topicId: string,
 ): Promise<{ epoch: number; baseOffset: bigint; lastOffset: bigint }[]> {
-  const r = await wire.send(1, 12, {
-    clusterId: null,
-    replicaId: -1,
-    replicaState: { replicaId: -1, replicaEpoch: -1n },
-    maxWaitMs: 0,
-    minBytes: 0,
-    maxBytes: 1 << 20,
-    isolationLevel: 0,
-    sessionId: 0,
-    sessionEpoch: -1,
-    topics: [
-      {
-        topic,
-        topicId,
-        partitions: [
-          {
-            partition: 0,
-            currentLeaderEpoch: -1,
-            fetchOffset: 0n,
-            lastFetchedEpoch: -1,
-            logStartOffset: -1n,
-            partitionMaxBytes: 1 << 20,
-            replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
-          },
-        ],
-      },
-    ],
-    forgottenTopicsData: [],
-    rackId: "",
-  });
-  const p = r.responses[0]?.partitions[0];
-  expect(p?.errorCode).toBe(0);
-  const out: { epoch: number; baseOffset: bigint; lastOffset: bigint }[] = [];
-  for (const slice of splitBatches(p?.records ?? new Uint8Array())) {
-    if (slice.kind !== "batch") continue;
-    const h = readBatchHeader(slice.bytes);
-    if (!h.ok) throw new Error(h.error.message);
-    out.push({
-      epoch: h.value.partitionLeaderEpoch,
-      baseOffset: h.value.baseOffset,
-      lastOffset: h.value.baseOffset + BigInt(h.value.lastOffsetDelta),
-    });
-  }
-  return out;
+  const p = await fetchPartition(
+    wire,
+    { topic, topicId, partition: 0, offset: 0n },
+    { version: 12, maxBytes: 1 << 20 },
+  );
+  expect(p.errorCode).toBe(0);
+  return batchHeaders(p.records).map((h) => ({
+    epoch: h.partitionLeaderEpoch,
+    baseOffset: h.baseOffset,
+    lastOffset: h.baseOffset + BigInt(h.lastOffsetDelta),
+  }));
 }
 
 async function restartBroker(): Promise<void> {
@@ -383,24 +342,9 @@ describe("OffsetForLeaderEpoch", () => {
         expect(b.lastOffset).toBeLessThan(end);
       }
       // ListOffsets (v4+) answers the epoch that wrote the offset it finds, the latest for the end.
-      const listed = await wire.send(2, 7, {
-        replicaId: -1,
-        isolationLevel: 0,
-        timeoutMs: 0,
-        topics: [
-          {
-            name: "ofle",
-            partitions: [-2n, -1n].map((timestamp) => ({
-              partitionIndex: 0,
-              currentLeaderEpoch: -1,
-              timestamp,
-              maxNumOffsets: 1,
-            })),
-          },
-        ],
-      });
+      const listed = await listOffsets(wire, "ofle", 0, [-2n, -1n]);
       expect(
-        listed.topics[0]?.partitions.map((p) => ({
+        listed.map((p) => ({
           errorCode: p.errorCode,
           offset: p.offset,
           epoch: p.leaderEpoch,

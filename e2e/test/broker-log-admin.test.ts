@@ -19,16 +19,25 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { encodeRecordBatch, splitBatches } from "@runnel/log";
+import { ZERO_UUID } from "@runnel/kafka-protocol";
+import { encodeRecordBatch } from "@runnel/log";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
+import {
+  batchHeaders,
+  controllerCreateTopic,
+  fetchPartition,
+  initProducerId,
+  listOffsets,
+  produceBatch,
+  waitForTopic,
+} from "../harness/kafka-ops.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 
 const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, "../..");
-const ZERO_UUID = "AAAAAAAAAAAAAAAAAAAAAA";
 
 let q: MetadataQuorum;
 let b1: BrokerProcess;
@@ -57,44 +66,20 @@ async function createTopic(
   leaders: number[],
   configs: Record<string, string> = {},
 ): Promise<string> {
-  const r = await q.controller.call((c, o) =>
-    c.createTopics(
-      {
-        topics: [
-          {
-            name,
-            assignments: leaders.map((l) => ({ brokerIds: [l] })),
-            configs: Object.entries(configs).map(([key, value]) => ({ key, value })),
-          },
-        ],
-      },
-      o,
-    ),
-  );
-  expect(r.topics[0]?.errorCode).toBe(0);
-  for (let i = 0; i < 200; i++) {
-    const m = await wire.send(3, 12, {
-      topics: [{ topicId: ZERO_UUID, name }],
-      allowAutoTopicCreation: false,
-      includeTopicAuthorizedOperations: false,
-      includeClusterAuthorizedOperations: false,
-    });
-    const t = m.topics[0];
-    if (t?.errorCode === 0 && t.partitions.map((p) => p.leaderId).join() === leaders.join()) return t.topicId;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error(`topic ${name} did not appear`);
+  const r = await controllerCreateTopic(q, {
+    name,
+    assignments: leaders.map((l) => ({ brokerIds: [l] })),
+    configs: Object.entries(configs).map(([key, value]) => ({ key, value })),
+  });
+  expect(r?.errorCode).toBe(0);
+  return waitForTopic(wire, name, (t) => t.partitions.map((p) => p.leaderId).join() === leaders.join(), {
+    attempts: 200,
+  });
 }
 
 async function produce(topic: string, partition: number, batch: Uint8Array, to = wire): Promise<bigint> {
-  const r = await to.send(0, 9, {
-    transactionalId: null,
-    acks: -1,
-    timeoutMs: 5000,
-    topicData: [{ name: topic, partitionData: [{ index: partition, records: batch }] }],
-  });
-  const p = r.responses[0]?.partitionResponses[0];
-  if (p?.errorCode !== 0) throw new Error(`produce error ${p?.errorCode}`);
+  const p = await produceBatch(to, topic, partition, batch);
+  if (p.errorCode !== 0) throw new Error(`produce error ${p.errorCode}`);
   return p.baseOffset;
 }
 
@@ -122,56 +107,12 @@ async function deleteRecords(version: number, topic: string, partition: number, 
 }
 
 async function earliest(topic: string, partition: number, on = wire) {
-  const r = await on.send(2, 9, {
-    replicaId: -1,
-    isolationLevel: 0,
-    topics: [
-      {
-        name: topic,
-        partitions: [{ partitionIndex: partition, currentLeaderEpoch: -1, timestamp: -2n, maxNumOffsets: 1 }],
-      },
-    ],
-    timeoutMs: 0,
-  });
-  return r.topics[0]?.partitions[0];
+  return (await listOffsets(on, topic, partition, [-2n], 9))[0];
 }
 
 async function fetchAt(topicId: string, offset: bigint, on = wire) {
-  const r = await on.send(1, 16, {
-    clusterId: null,
-    replicaId: -1,
-    replicaState: { replicaId: -1, replicaEpoch: -1n },
-    maxWaitMs: 0,
-    minBytes: 0,
-    maxBytes: 1024 * 1024,
-    isolationLevel: 0,
-    sessionId: 0,
-    sessionEpoch: -1,
-    topics: [
-      {
-        topic: "",
-        topicId,
-        partitions: [
-          {
-            partition: 0,
-            currentLeaderEpoch: -1,
-            fetchOffset: offset,
-            lastFetchedEpoch: -1,
-            logStartOffset: -1n,
-            partitionMaxBytes: 1024 * 1024,
-            replicaDirectoryId: ZERO_UUID,
-          },
-        ],
-      },
-    ],
-    forgottenTopicsData: [],
-    rackId: "",
-  });
-  const p = r.responses[0]?.partitions[0];
-  if (p === undefined) throw new Error("no fetch partition");
-  const bases = [...splitBatches(p.records ?? new Uint8Array())].flatMap((s) =>
-    s.kind === "batch" ? [Buffer.from(s.bytes).readBigInt64BE(0)] : [],
-  );
+  const p = await fetchPartition(on, { topicId, partition: 0, offset }, { maxBytes: 1024 * 1024 });
+  const bases = batchHeaders(p.records).map((h) => h.baseOffset);
   return { errorCode: p.errorCode, logStartOffset: p.logStartOffset, bases };
 }
 
@@ -373,12 +314,7 @@ describe("partition-log admin APIs", () => {
   it("DescribeProducers shows idempotent producers' epoch and last sequence (raw batches and kafkajs)", async () => {
     await createTopic("prod", [1]);
     await createTopic("prod-elsewhere", [2]);
-    const init = await wire.send(22, 4, {
-      transactionalId: null,
-      transactionTimeoutMs: 60_000,
-      producerId: -1n,
-      producerEpoch: -1,
-    });
+    const init = await initProducerId(wire);
     expect(init.errorCode).toBe(0);
     rawProducerId = init.producerId;
     const id = { producerId: init.producerId, producerEpoch: init.producerEpoch };

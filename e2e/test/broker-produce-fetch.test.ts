@@ -6,10 +6,19 @@
  * stays usable; a broker killed with -9 during a produce stream keeps every
  * acknowledged record.
  */
-import { decodeRecordBatch, encodeRecordBatch, splitBatches } from "@runnel/log";
+import { encodeRecordBatch } from "@runnel/log";
 import { CompressionTypes, Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
+import {
+  controllerCreateTopic,
+  fetchPartition,
+  initProducerId,
+  produceBatch,
+  recordBatches,
+  waitForTopic,
+  withWire,
+} from "../harness/kafka-ops.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 
@@ -28,27 +37,9 @@ afterAll(async () => {
 });
 
 async function createTopic(name: string, partitions: number): Promise<string> {
-  const r = await q.controller.call((c, o) =>
-    c.createTopics({ topics: [{ name, numPartitions: partitions }] }, o),
-  );
-  expect(r.topics[0]?.errorCode).toBe(0);
-  const wire = await WireClient.connect(broker.port);
-  try {
-    for (let i = 0; i < 100; i++) {
-      const m = await wire.send(3, 12, {
-        topics: [{ topicId: "AAAAAAAAAAAAAAAAAAAAAA", name }],
-        allowAutoTopicCreation: false,
-        includeTopicAuthorizedOperations: false,
-        includeClusterAuthorizedOperations: false,
-      });
-      const t = m.topics[0];
-      if (t?.errorCode === 0 && t.partitions.length === partitions) return t.topicId;
-      await new Promise((res) => setTimeout(res, 50));
-    }
-  } finally {
-    wire.close();
-  }
-  throw new Error(`topic ${name} did not appear`);
+  const r = await controllerCreateTopic(q, { name, numPartitions: partitions });
+  expect(r?.errorCode).toBe(0);
+  return withWire(broker.port, (wire) => waitForTopic(wire, name, (t) => t.partitions.length === partitions));
 }
 
 interface Fetched {
@@ -65,46 +56,13 @@ async function fetchAll(
   from: bigint,
   version = 16,
 ): Promise<Fetched[]> {
-  const r = await wire.send(1, version, {
-    clusterId: null,
-    replicaId: -1,
-    replicaState: { replicaId: -1, replicaEpoch: -1n },
-    maxWaitMs: 0,
-    minBytes: 0,
-    maxBytes: 50 * 1024 * 1024,
-    isolationLevel: 0,
-    sessionId: 0,
-    sessionEpoch: -1,
-    topics: [
-      {
-        topic: "",
-        topicId,
-        partitions: [
-          {
-            partition,
-            currentLeaderEpoch: -1,
-            fetchOffset: from,
-            lastFetchedEpoch: -1,
-            logStartOffset: -1n,
-            partitionMaxBytes: 50 * 1024 * 1024,
-            replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
-          },
-        ],
-      },
-    ],
-    forgottenTopicsData: [],
-    rackId: "",
-  });
-  const p = r.responses[0]?.partitions[0];
-  if (p === undefined || p.errorCode !== 0) throw new Error(`fetch error ${p?.errorCode}`);
+  const p = await fetchPartition(wire, { topicId, partition, offset: from }, { version });
+  if (p.errorCode !== 0) throw new Error(`fetch error ${p.errorCode}`);
   const out: Fetched[] = [];
-  for (const slice of splitBatches(p.records ?? new Uint8Array())) {
-    if (slice.kind !== "batch") continue;
-    const b = decodeRecordBatch(slice.bytes);
-    if (!b.ok) throw new Error(b.error.message);
-    for (const rec of b.value.records) {
+  for (const b of recordBatches(p.records)) {
+    for (const rec of b.records) {
       out.push({
-        offset: b.value.baseOffset + BigInt(rec.offsetDelta),
+        offset: b.baseOffset + BigInt(rec.offsetDelta),
         key: rec.key === null ? null : Buffer.from(rec.key).toString(),
         value: rec.value === null ? null : Buffer.from(rec.value).toString(),
         headers: Object.fromEntries(
@@ -199,12 +157,7 @@ describe("broker produce and fetch", () => {
     }
     const wire = await WireClient.connect(broker.port);
     try {
-      const init = await wire.send(22, 4, {
-        transactionalId: null,
-        transactionTimeoutMs: 60_000,
-        producerId: -1n,
-        producerEpoch: -1,
-      });
+      const init = await initProducerId(wire);
       expect(init.errorCode).toBe(0);
       expect(init.producerId).toBeGreaterThanOrEqual(0n);
       const retried = encodeRecordBatch({
@@ -213,19 +166,13 @@ describe("broker produce and fetch", () => {
         baseSequence: 0,
         records: [{ value: Buffer.from("once") }],
       });
-      const send = () =>
-        wire.send(0, 9, {
-          transactionalId: null,
-          acks: -1,
-          timeoutMs: 5000,
-          topicData: [{ name: "idem", partitionData: [{ index: 0, records: Buffer.from(retried) }] }],
-        });
+      const send = () => produceBatch(wire, "idem", 0, Buffer.from(retried));
       const first = await send();
       const second = await send();
-      expect(first.responses[0]?.partitionResponses[0]?.errorCode).toBe(0);
-      expect(second.responses[0]?.partitionResponses[0]).toMatchObject({
+      expect(first.errorCode).toBe(0);
+      expect(second).toMatchObject({
         errorCode: 0,
-        baseOffset: first.responses[0]?.partitionResponses[0]?.baseOffset,
+        baseOffset: first.baseOffset,
       });
       const values = (await fetchAll(wire, topicId, 0, 0n)).map((r) => r.value);
       expect(values).toEqual(["i0", "i1", "i2", "once"]);
@@ -236,13 +183,8 @@ describe("broker produce and fetch", () => {
         baseSequence: 5,
         records: [{ value: Buffer.from("gap") }],
       });
-      const refused = await wire.send(0, 9, {
-        transactionalId: null,
-        acks: -1,
-        timeoutMs: 5000,
-        topicData: [{ name: "idem", partitionData: [{ index: 0, records: gap }] }],
-      });
-      expect(refused.responses[0]?.partitionResponses[0]?.errorCode).toBe(45); // OUT_OF_ORDER_SEQUENCE_NUMBER
+      const refused = await produceBatch(wire, "idem", 0, gap);
+      expect(refused.errorCode).toBe(45); // OUT_OF_ORDER_SEQUENCE_NUMBER
     } finally {
       wire.close();
     }
@@ -253,52 +195,22 @@ describe("broker produce and fetch", () => {
     const wire = await WireClient.connect(broker.port);
     const producerWire = await WireClient.connect(broker.port);
     try {
-      const request = (fetchOffset: bigint, maxWaitMs: number) =>
-        wire.send(1, 12, {
-          clusterId: null,
-          replicaId: -1,
-          replicaState: { replicaId: -1, replicaEpoch: -1n },
-          maxWaitMs,
-          minBytes: 1,
-          maxBytes: 1024 * 1024,
-          isolationLevel: 0,
-          sessionId: 0,
-          sessionEpoch: -1,
-          topics: [
-            {
-              topic: "poll",
-              topicId,
-              partitions: [
-                {
-                  partition: 0,
-                  currentLeaderEpoch: -1,
-                  fetchOffset,
-                  lastFetchedEpoch: -1,
-                  logStartOffset: -1n,
-                  partitionMaxBytes: 1024 * 1024,
-                  replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
-                },
-              ],
-            },
-          ],
-          forgottenTopicsData: [],
-          rackId: "",
-        });
+      const request = (offset: bigint, maxWaitMs: number) =>
+        fetchPartition(
+          wire,
+          { topic: "poll", topicId, partition: 0, offset },
+          { version: 12, maxWaitMs, minBytes: 1, maxBytes: 1024 * 1024 },
+        );
       const waiting = request(0n, 10_000);
       await new Promise((res) => setTimeout(res, 300));
       const batch = encodeRecordBatch({ records: [{ key: Buffer.from("k"), value: Buffer.from("late") }] });
-      const produced = await producerWire.send(0, 9, {
-        transactionalId: null,
-        acks: 1,
-        timeoutMs: 5000,
-        topicData: [{ name: "poll", partitionData: [{ index: 0, records: batch }] }],
-      });
-      expect(produced.responses[0]?.partitionResponses[0]?.errorCode).toBe(0);
+      const produced = await produceBatch(producerWire, "poll", 0, batch, { acks: 1 });
+      expect(produced.errorCode).toBe(0);
       const r = await waiting;
-      expect(r.responses[0]?.partitions[0]?.records?.byteLength).toBeGreaterThan(0);
-      expect(r.responses[0]?.partitions[0]?.highWatermark).toBe(1n);
+      expect(r.records?.byteLength).toBeGreaterThan(0);
+      expect(r.highWatermark).toBe(1n);
       const beyond = await request(5n, 0);
-      expect(beyond.responses[0]?.partitions[0]?.errorCode).toBe(1); // OFFSET_OUT_OF_RANGE
+      expect(beyond.errorCode).toBe(1); // OFFSET_OUT_OF_RANGE
     } finally {
       wire.close();
       producerWire.close();
@@ -309,30 +221,19 @@ describe("broker produce and fetch", () => {
     await createTopic("bad", 1);
     const wire = await WireClient.connect(broker.port);
     try {
-      const produce = (records: Uint8Array) =>
-        wire.send(0, 9, {
-          transactionalId: null,
-          acks: -1,
-          timeoutMs: 5000,
-          topicData: [{ name: "bad", partitionData: [{ index: 0, records }] }],
-        });
+      const produce = (records: Uint8Array) => produceBatch(wire, "bad", 0, records);
       const good = encodeRecordBatch({ records: [{ value: Buffer.from("ok") }] });
       const corrupt = Buffer.from(good);
       // Flip the last byte, inside the CRC-covered records.
       corrupt.writeUInt8((corrupt.readUInt8(corrupt.byteLength - 1) ^ 0xff) & 0xff, corrupt.byteLength - 1);
-      expect((await produce(corrupt)).responses[0]?.partitionResponses[0]?.errorCode).toBe(2); // CORRUPT_MESSAGE
+      expect((await produce(corrupt)).errorCode).toBe(2); // CORRUPT_MESSAGE
       const huge = encodeRecordBatch({ records: [{ value: Buffer.alloc(1_100_000, 7) }] });
-      expect((await produce(huge)).responses[0]?.partitionResponses[0]?.errorCode).toBe(10); // MESSAGE_TOO_LARGE
-      const unknown = await wire.send(0, 9, {
-        transactionalId: null,
-        acks: -1,
-        timeoutMs: 5000,
-        topicData: [{ name: "no-such-topic", partitionData: [{ index: 0, records: good }] }],
-      });
-      expect(unknown.responses[0]?.partitionResponses[0]?.errorCode).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
+      expect((await produce(huge)).errorCode).toBe(10); // MESSAGE_TOO_LARGE
+      const unknown = await produceBatch(wire, "no-such-topic", 0, good);
+      expect(unknown.errorCode).toBe(3); // UNKNOWN_TOPIC_OR_PARTITION
       // The same connection still works.
       const ok = await produce(good);
-      expect(ok.responses[0]?.partitionResponses[0]).toMatchObject({ errorCode: 0, baseOffset: 0n });
+      expect(ok).toMatchObject({ errorCode: 0, baseOffset: 0n });
       expect(wire.isClosed).toBe(false);
     } finally {
       wire.close();
@@ -370,25 +271,14 @@ describe("broker produce and fetch", () => {
       for (;;) {
         const value = `m${n++}`;
         try {
-          const r = await wire.send(
+          const r = await produceBatch(
+            wire,
+            "crash",
             0,
-            9,
-            {
-              transactionalId: null,
-              acks: 1,
-              timeoutMs: 5000,
-              topicData: [
-                {
-                  name: "crash",
-                  partitionData: [
-                    { index: 0, records: encodeRecordBatch({ records: [{ value: Buffer.from(value) }] }) },
-                  ],
-                },
-              ],
-            },
-            2_000,
+            encodeRecordBatch({ records: [{ value: Buffer.from(value) }] }),
+            { acks: 1, answerWithinMs: 2_000 },
           );
-          if (r.responses[0]?.partitionResponses[0]?.errorCode === 0) acked.push(value);
+          if (r.errorCode === 0) acked.push(value);
         } catch {
           return;
         }

@@ -19,9 +19,18 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { decodeRecordBatch, encodeRecordBatch, type RecordBatch, splitBatches } from "@runnel/log";
+import { encodeRecordBatch, type RecordBatch } from "@runnel/log";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
+import {
+  fetchPartition,
+  incrementalAlterConfigs,
+  listOffsets,
+  produceBatch,
+  recordBatches,
+  requestCreateTopic,
+  waitForTopic,
+} from "../harness/kafka-ops.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 
@@ -54,32 +63,9 @@ afterAll(async () => {
 
 /** Creates a topic with its own configs; resolves with its id once the broker's metadata has it. */
 async function createTopic(name: string, configs: Record<string, string> = {}): Promise<string> {
-  const r = await wire.send(19, 7, {
-    topics: [
-      {
-        name,
-        numPartitions: 1,
-        replicationFactor: 1,
-        assignments: [],
-        configs: Object.entries(configs).map(([n, value]) => ({ name: n, value })),
-      },
-    ],
-    timeoutMs: 10_000,
-    validateOnly: false,
-  });
-  expect(r.topics[0]?.errorCode).toBe(ERR.NONE);
-  for (let i = 0; i < 100; i++) {
-    const m = await wire.send(3, 12, {
-      topics: [{ topicId: "AAAAAAAAAAAAAAAAAAAAAA", name }],
-      allowAutoTopicCreation: false,
-      includeTopicAuthorizedOperations: false,
-      includeClusterAuthorizedOperations: false,
-    });
-    const t = m.topics[0];
-    if (t?.errorCode === 0 && t.partitions.length === 1) return t.topicId;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error(`topic ${name} did not appear`);
+  const r = await requestCreateTopic(wire, name, { configs });
+  expect(r?.errorCode).toBe(ERR.NONE);
+  return waitForTopic(wire, name, (t) => t.partitions.length === 1);
 }
 
 async function alter(
@@ -87,17 +73,7 @@ async function alter(
   name: string,
   ops: [string, number, string | null][],
 ): Promise<{ errorCode: number; errorMessage: string | null }> {
-  const r = await wire.send(44, 1, {
-    resources: [
-      {
-        resourceType: type,
-        resourceName: name,
-        configs: ops.map(([n, configOperation, value]) => ({ name: n, configOperation, value })),
-      },
-    ],
-    validateOnly: false,
-  });
-  const res = r.responses[0];
+  const [res] = await incrementalAlterConfigs(wire, [{ type, name, ops }]);
   if (res === undefined) throw new Error("no response");
   return { errorCode: res.errorCode, errorMessage: res.errorMessage };
 }
@@ -122,32 +98,20 @@ interface ProduceOptions {
 
 async function produce(topic: string, o: ProduceOptions = {}) {
   const records = o.records ?? 3;
-  const r = await wire.send(0, 9, {
-    transactionalId: null,
-    acks: o.acks ?? -1,
-    timeoutMs: 5000,
-    topicData: [
-      {
-        name: topic,
-        partitionData: [
-          {
-            index: 0,
-            records: encodeRecordBatch({
-              baseTimestamp: o.timestamp ?? BigInt(Date.now()),
-              records: Array.from({ length: records }, (_, i) => ({
-                key: Buffer.from(`k${i}`),
-                value: Buffer.from(`value ${i} `.repeat(Math.ceil((o.valueBytes ?? 80) / 8))),
-                timestampDelta: BigInt(i),
-              })),
-            }),
-          },
-        ],
-      },
-    ],
-  });
-  const p = r.responses[0]?.partitionResponses[0];
-  if (p === undefined) throw new Error("no partition response");
-  return p;
+  return produceBatch(
+    wire,
+    topic,
+    0,
+    encodeRecordBatch({
+      baseTimestamp: o.timestamp ?? BigInt(Date.now()),
+      records: Array.from({ length: records }, (_, i) => ({
+        key: Buffer.from(`k${i}`),
+        value: Buffer.from(`value ${i} `.repeat(Math.ceil((o.valueBytes ?? 80) / 8))),
+        timestampDelta: BigInt(i),
+      })),
+    }),
+    { acks: o.acks ?? -1 },
+  );
 }
 
 /** Every batch from `from` to the log end (a fetch reads within one segment, so this loops). */
@@ -163,62 +127,14 @@ async function fetchBatches(topicId: string, from = 0n): Promise<RecordBatch[]> 
 }
 
 async function fetchOnce(topicId: string, from: bigint): Promise<RecordBatch[]> {
-  const r = await wire.send(1, 16, {
-    clusterId: null,
-    replicaId: -1,
-    replicaState: { replicaId: -1, replicaEpoch: -1n },
-    maxWaitMs: 0,
-    minBytes: 0,
-    maxBytes: 50 * 1024 * 1024,
-    isolationLevel: 0,
-    sessionId: 0,
-    sessionEpoch: -1,
-    topics: [
-      {
-        topic: "",
-        topicId,
-        partitions: [
-          {
-            partition: 0,
-            currentLeaderEpoch: -1,
-            fetchOffset: from,
-            lastFetchedEpoch: -1,
-            logStartOffset: -1n,
-            partitionMaxBytes: 50 * 1024 * 1024,
-            replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
-          },
-        ],
-      },
-    ],
-    forgottenTopicsData: [],
-    rackId: "",
-  });
-  const p = r.responses[0]?.partitions[0];
-  if (p === undefined || p.errorCode !== 0) throw new Error(`fetch error ${p?.errorCode}`);
-  const out: RecordBatch[] = [];
-  for (const slice of splitBatches(p.records ?? new Uint8Array())) {
-    if (slice.kind !== "batch") continue;
-    const b = decodeRecordBatch(slice.bytes);
-    if (!b.ok) throw new Error(b.error.message);
-    out.push(b.value);
-  }
-  return out;
+  const p = await fetchPartition(wire, { topicId, partition: 0, offset: from });
+  if (p.errorCode !== 0) throw new Error(`fetch error ${p.errorCode}`);
+  return recordBatches(p.records);
 }
 
 /** ListOffsets v7 for EARLIEST (-2) or LATEST (-1). */
 async function offsetOf(topic: string, timestamp: bigint): Promise<bigint> {
-  const r = await wire.send(2, 7, {
-    replicaId: -1,
-    isolationLevel: 0,
-    timeoutMs: 0,
-    topics: [
-      {
-        name: topic,
-        partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp, maxNumOffsets: 1 }],
-      },
-    ],
-  });
-  const p = r.topics[0]?.partitions[0];
+  const [p] = await listOffsets(wire, topic, 0, [timestamp]);
   if (p === undefined || p.errorCode !== 0) throw new Error(`list offsets error ${p?.errorCode}`);
   return p.offset;
 }
@@ -364,20 +280,10 @@ describe("topic configs applied by the broker", () => {
     const preallocate = await alter(TOPIC, "cfg-refused", [["preallocate", SET, "true"]]);
     expect(preallocate.errorCode).toBe(ERR.INVALID_CONFIG);
     expect(preallocate.errorMessage).toMatch(/^preallocate=true is not supported/);
-    const create = await wire.send(19, 7, {
-      topics: [
-        {
-          name: "cfg-refused-at-create",
-          numPartitions: 1,
-          replicationFactor: 1,
-          assignments: [],
-          configs: [{ name: "remote.storage.enable", value: "true" }],
-        },
-      ],
-      timeoutMs: 10_000,
-      validateOnly: false,
+    const create = await requestCreateTopic(wire, "cfg-refused-at-create", {
+      configs: { "remote.storage.enable": "true" },
     });
-    expect(create.topics[0]?.errorCode).toBe(ERR.INVALID_CONFIG);
+    expect(create?.errorCode).toBe(ERR.INVALID_CONFIG);
     expect((await describeTopic("cfg-refused", "remote.storage.enable")).value).toBe("false");
   });
 });
