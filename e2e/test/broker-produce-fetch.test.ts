@@ -6,6 +6,7 @@
  * stays usable; a broker killed with -9 during a produce stream keeps every
  * acknowledged record.
  */
+import { ZERO_UUID } from "@runnel/kafka-protocol";
 import { encodeRecordBatch } from "@runnel/log";
 import { CompressionTypes, Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,9 +55,17 @@ async function fetchAll(
   topicId: string,
   partition: number,
   from: bigint,
-  version = 16,
+  byName?: string,
 ): Promise<Fetched[]> {
-  const p = await fetchPartition(wire, { topicId, partition, offset: from }, { version });
+  // By topic id (v16), or by name (v12, the last version before topic ids).
+  const p =
+    byName === undefined
+      ? await fetchPartition(wire, { topicId, partition, offset: from }, { version: 16 })
+      : await fetchPartition(
+          wire,
+          { topicId: ZERO_UUID, topic: byName, partition, offset: from },
+          { version: 12 },
+        );
   if (p.errorCode !== 0) throw new Error(`fetch error ${p.errorCode}`);
   const out: Fetched[] = [];
   for (const b of recordBatches(p.records)) {
@@ -110,7 +119,11 @@ describe("broker produce and fetch", () => {
       const mid = await fetchAll(wire, topicId, 0, 2n);
       expect(mid[0]?.offset).toBe(0n);
       // Fetch by name (v12) sees the same records.
-      expect((await fetchAll(wire, topicId, 1, 0n, 16)).length).toBe(10);
+      const byName = await fetchAll(wire, topicId, 1, 0n, "pf");
+      expect(byName.map((r) => r.offset)).toEqual(
+        (await fetchAll(wire, topicId, 1, 0n)).map((r) => r.offset),
+      );
+      expect(byName.length).toBe(10);
     } finally {
       wire.close();
     }
