@@ -22,7 +22,11 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["{packages,services,tools,bench}/*/test/**/*.test.ts", "bench/test/**/*.test.ts"],
+          include: [
+            "{packages,services,tools,bench}/*/test/**/*.test.ts",
+            "bench/test/**/*.test.ts",
+            "e2e/chaos/test/**/*.test.ts",
+          ],
           exclude: ["**/node_modules/**", "**/dist/**"],
           pool: "forks",
           testTimeout: 30_000,
