@@ -7,6 +7,7 @@
 //	franzgo BOOTSTRAP consume TOPIC GROUP COUNT
 //	franzgo BOOTSTRAP member TOPIC GROUP
 //	franzgo BOOTSTRAP list-offsets TOPIC
+//	franzgo BOOTSTRAP chaos TOPIC SECONDS HISTORY_FILE [RATE]   (chaos.go)
 //
 // See e2e/compat/README.md for the message layout shared by all drivers.
 package main
@@ -100,6 +101,9 @@ func main() {
 	bootstrap, scenario, args := os.Args[1], os.Args[2], os.Args[3:]
 	need := map[string]int{"version": 0, "version-skipping": 1, "create-topic": 3, "produce": 4, "consume": 3, "member": 2, "list-offsets": 1}
 	n, ok := need[scenario]
+	if scenario == "chaos" && (len(args) == 3 || len(args) == 4) {
+		ok, n = true, len(args)
+	}
 	if !ok || len(args) != n {
 		fail(fmt.Errorf("unknown scenario or wrong arguments: %s %v", scenario, args))
 	}
@@ -118,6 +122,16 @@ func main() {
 		member(bootstrap, args[0], args[1])
 	case "list-offsets":
 		listOffsets(bootstrap, args[0])
+	case "chaos":
+		rate := chaosDefaultRate
+		if len(args) == 4 {
+			rate = atoi(args[3])
+		}
+		seconds, err := strconv.ParseFloat(args[1], 64)
+		if err != nil || seconds <= 0 || rate <= 0 {
+			fail(fmt.Errorf("chaos: bad SECONDS %q or RATE %d", args[1], rate))
+		}
+		chaos(bootstrap, args[0], seconds, args[2], rate)
 	}
 }
 
