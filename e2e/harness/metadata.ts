@@ -1,6 +1,8 @@
 /**
  * A metadata quorum of real voter processes for end-to-end tests: each voter
  * runs from the service's sources with its own data directory and ports.
+ * Brokers started on it keep their data and logs under the same root, which
+ * `close()` removes unless RUNNEL_E2E_KEEP=1 (then it prints the path).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -115,6 +117,8 @@ export class MetadataQuorum {
   async close(): Promise<void> {
     this.controller.close();
     for (const v of this.voters) await v.close();
-    rmSync(this.root, { recursive: true, force: true });
+    // RUNNEL_E2E_KEEP=1 keeps data and process logs for a look after the run.
+    if (process.env.RUNNEL_E2E_KEEP === "1") console.log(`kept ${this.root}`);
+    else rmSync(this.root, { recursive: true, force: true });
   }
 }
