@@ -23,12 +23,15 @@ import { metadataHandler } from "./handlers/03-metadata.js";
 import { apiVersionsHandler } from "./handlers/18-api-versions.js";
 import { createTopicsHandler } from "./handlers/19-create-topics.js";
 import { deleteTopicsHandler } from "./handlers/20-delete-topics.js";
+import { deleteRecordsHandler } from "./handlers/21-delete-records.js";
 import { initProducerIdHandler } from "./handlers/22-init-producer-id.js";
+import { offsetForLeaderEpochHandler } from "./handlers/23-offset-for-leader-epoch.js";
+import { describeLogDirsHandler } from "./handlers/35-describe-log-dirs.js";
 import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
+import { describeProducersHandler } from "./handlers/61-describe-producers.js";
+import { describeTopicPartitionsHandler } from "./handlers/75-describe-topic-partitions.js";
 import { configHandlers } from "./handlers/config-apis.js";
-import { leaderEpochHandlers } from "./handlers/leader-epoch-apis.js";
-import { logAdminHandlers } from "./handlers/log-admin-apis.js";
 import { type AnyHandler, KafkaServer } from "./kafka/server.js";
 import { MetadataFollower } from "./metadata-follower.js";
 import { ProducerIdManager } from "./producer-ids.js";
@@ -173,8 +176,11 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     createPartitionsHandler(broker),
     describeClusterHandler(broker),
     ...configHandlers(broker, replicas),
-    ...logAdminHandlers(broker, replicas),
-    ...leaderEpochHandlers(broker, replicas),
+    offsetForLeaderEpochHandler(broker, replicas),
+    deleteRecordsHandler(broker, replicas),
+    describeLogDirsHandler(broker, replicas),
+    describeProducersHandler(broker, replicas),
+    describeTopicPartitionsHandler(broker),
   ];
   server = new KafkaServer({
     host: config.listenHost,

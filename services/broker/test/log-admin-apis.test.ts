@@ -184,14 +184,14 @@ describe("DeleteRecords", () => {
         }),
     };
     const fastLog = { logEndOffset: 10n, logStartOffset: 0n, deleteRecordsBefore: async (o: bigint) => o };
-    const stub = {
+    const slowReplicas = {
       topicConfig: (img: MetadataImage, name: string) => effectiveTopicConfig(img, name, 1, new Map()),
       leaderPartition: async (_t: TopicImage, partition: number) => ({
         kind: "ok",
         hosted: { topic: t, partition, state: t.partitions[0], log: partition === 0 ? slowLog : fastLog },
       }),
     } as unknown as ReplicaManager;
-    const h = deleteRecordsHandler({ image: () => image } as unknown as BrokerContext, stub);
+    const h = deleteRecordsHandler({ image: () => image } as unknown as BrokerContext, slowReplicas);
     const request = (timeoutMs: number) => ({
       topics: [
         {
