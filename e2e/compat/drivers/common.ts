@@ -32,6 +32,35 @@ export function invocation(arity: Readonly<Record<string, number>>): Invocation 
   return { bootstrap, scenario, args };
 }
 
+/** A driver's scenarios, each with the number of arguments it takes after BOOTSTRAP SCENARIO. */
+export interface DriverScenarios {
+  readonly version: () => Promise<void> | void;
+  readonly "create-topic": (inv: Invocation) => Promise<void>;
+  readonly produce: (inv: Invocation) => Promise<void>;
+  readonly consume: (inv: Invocation) => Promise<void>;
+  readonly member: (inv: Invocation) => Promise<void>;
+}
+
+const ARITY = { version: 0, "create-topic": 3, produce: 4, consume: 3, member: 2 } as const;
+
+/**
+ * Runs the scenario the command line names, after `prepare` (if any), then
+ * exits 0; a failure is reported as the driver's error event and exit 1.
+ */
+export function runDriver(scenarios: DriverScenarios, prepare?: () => Promise<void>): void {
+  const inv = invocation(ARITY);
+  const run = async (): Promise<void> => {
+    await prepare?.();
+    const scenario = inv.scenario as keyof DriverScenarios;
+    if (scenario === "version") await scenarios.version();
+    else await scenarios[scenario](inv);
+  };
+  run().then(
+    () => process.exit(0),
+    (e: unknown) => fail(e),
+  );
+}
+
 export function arg(inv: Invocation, i: number): string {
   return inv.args[i] as string;
 }

@@ -13,11 +13,10 @@ import { registerCodecs } from "../../peers/kafkajs/codecs.js";
 import {
   arg,
   emit,
-  fail,
   type Invocation,
-  invocation,
   messageKey,
   messageValue,
+  runDriver,
   STEP_TIMEOUT_MS,
   sortedPartitions,
   stdinClosed,
@@ -168,29 +167,16 @@ async function member(inv: Invocation): Promise<void> {
   emit({ event: "closed" });
 }
 
-async function main(): Promise<void> {
-  const inv = invocation({ version: 0, "create-topic": 3, produce: 4, consume: 3, member: 2 });
-  await registerCodecs();
-  switch (inv.scenario) {
-    case "version": {
+runDriver(
+  {
+    version: () => {
       const pkg = createRequire(import.meta.url)("kafkajs/package.json") as { version: string };
       emit({ event: "version", client: "kafkajs", version: pkg.version });
-      return;
-    }
-    case "create-topic":
-      return createTopic(inv);
-    case "produce":
-      return produce(inv);
-    case "consume":
-      return consume(inv);
-    case "member":
-      return member(inv);
-    default:
-      throw new Error(`unknown scenario ${inv.scenario}`);
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (e: unknown) => fail(e),
+    },
+    "create-topic": createTopic,
+    produce,
+    consume,
+    member,
+  },
+  registerCodecs,
 );

@@ -24,9 +24,9 @@ import {
   emit,
   fail,
   type Invocation,
-  invocation,
   messageKey,
   messageValue,
+  runDriver,
   STEP_TIMEOUT_MS,
   sortedPartitions,
   stdinClosed,
@@ -184,26 +184,10 @@ async function member(inv: Invocation): Promise<void> {
   emit({ event: "closed" });
 }
 
-async function main(): Promise<void> {
-  const inv = invocation({ version: 0, "create-topic": 3, produce: 4, consume: 3, member: 2 });
-  switch (inv.scenario) {
-    case "version":
-      emit({ event: "version", client: "@platformatic/kafka", version: clientSoftwareVersion });
-      return;
-    case "create-topic":
-      return createTopic(inv);
-    case "produce":
-      return produce(inv);
-    case "consume":
-      return consume(inv);
-    case "member":
-      return member(inv);
-    default:
-      throw new Error(`unknown scenario ${inv.scenario}`);
-  }
-}
-
-main().then(
-  () => process.exit(0),
-  (e: unknown) => fail(e),
-);
+runDriver({
+  version: () => emit({ event: "version", client: "@platformatic/kafka", version: clientSoftwareVersion }),
+  "create-topic": createTopic,
+  produce,
+  consume,
+  member,
+});
