@@ -10,6 +10,10 @@
  *   it; it then leads any leaderless partition whose ISR holds it.
  * - Fencing (asked for, lease expiry, replaced registration) moves its leaderships to other
  *   ISR members and takes it out of ISRs, except where it is the last member.
+ * - A new incarnation replaces the registration once the old one's lease has lapsed, or at
+ *   once when it names the old one as the previous incarnation on its data directory (which
+ *   the broker holds exclusively, so that process is dead: KIP-966's unclean-shutdown
+ *   re-registration). Replacing fences the old registration's leaderships in the same batch.
  * - Controlled shutdown (`wants_shutdown`) does the same at once and keeps the broker from
  *   leading or joining ISRs; once it leads nothing and has replayed the log up to the
  *   controller's image, the heartbeat answers `should_shutdown` and the broker is fenced.
@@ -112,8 +116,9 @@ export interface RegistrationContext {
 
 /**
  * BrokerRegistration. A retry by the same incarnation gets its existing epoch back and writes
- * nothing. Another incarnation replaces the registration once the old one's lease has lapsed;
- * until then it is refused with DUPLICATE_BROKER_REGISTRATION.
+ * nothing. Another incarnation replaces the registration at once when its
+ * `previous_incarnation_id` is the registered incarnation (that process is dead), else once
+ * the old one's lease has lapsed; until then it is refused with DUPLICATE_BROKER_REGISTRATION.
  */
 export function registerBroker(
   image: MetadataImage,
@@ -132,6 +137,10 @@ export function registerBroker(
   if (request.incarnationId.length !== 16) {
     return fail("INVALID_REQUEST", `The incarnation id has ${request.incarnationId.length} bytes, not 16.`);
   }
+  const previous = request.previousIncarnationId;
+  if (previous.length !== 0 && previous.length !== 16) {
+    return fail("INVALID_REQUEST", `The previous incarnation id has ${previous.length} bytes, not 0 or 16.`);
+  }
   const endpointError = checkEndpoints(request);
   if (endpointError !== undefined) return fail("INVALID_REQUEST", endpointError);
 
@@ -142,7 +151,11 @@ export function registerBroker(
       response: create(BrokerRegistrationResponseSchema, { brokerEpoch: existing.epoch }),
     });
   }
-  if (existing !== undefined && context.leaseAlive(request.brokerId)) {
+  if (
+    existing !== undefined &&
+    !sameBytes(existing.incarnationId, previous) &&
+    context.leaseAlive(request.brokerId)
+  ) {
     return fail(
       "DUPLICATE_BROKER_REGISTRATION",
       `Another incarnation of broker ${request.brokerId} is registered and its lease has not expired.`,

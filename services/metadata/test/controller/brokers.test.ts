@@ -16,13 +16,18 @@ import {
 } from "../../src/controller/index.js";
 import { CLUSTER_ID, Harness, incarnation } from "./harness.js";
 
-function registration(id: number, generation = 0, init: { clusterId?: string; port?: number } = {}) {
+function registration(
+  id: number,
+  generation = 0,
+  init: { clusterId?: string; port?: number; previousIncarnationId?: Uint8Array } = {},
+) {
   return create(BrokerRegistrationRequestSchema, {
     brokerId: id,
     clusterId: init.clusterId ?? CLUSTER_ID,
     incarnationId: incarnation(id, generation),
     zone: "a",
     listeners: [{ name: "INTERNAL", host: "localhost", port: init.port ?? 9092 }],
+    previousIncarnationId: init.previousIncarnationId,
   });
 }
 
@@ -76,6 +81,62 @@ describe("broker registration", () => {
     expect(h.topic("t").partitions[0]).toMatchObject({ leader: 2, isr: [2], leaderEpoch: 1 });
   });
 
+  it("replaces a live registration at once when the new incarnation names it as its previous one", () => {
+    const h = new Harness();
+    h.addBroker(1, "a");
+    h.addBroker(2, "b");
+    h.createTopic("shared", { assignments: [[1, 2]] });
+    h.createTopic("solo", { assignments: [[1]] });
+    const old = h.image.brokers.get(1)?.epoch ?? -1n;
+    const result = registerBroker(h.image, registration(1, 1, { previousIncarnationId: incarnation(1, 0) }), {
+      clusterId: CLUSTER_ID,
+      nextOffset: h.nextOffset,
+      leaseAlive: () => true,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    // One batch: the old incarnation's leaderships are fenced, then the new registration.
+    expect(result.value.records.map((r) => r.record.case)).toEqual([
+      "partitionChange",
+      "partitionChange",
+      "registerBroker",
+    ]);
+    const epoch = h.run(result.value).brokerEpoch;
+    expect(epoch).toBe(h.image.lastOffset);
+    expect(epoch).toBeGreaterThan(old);
+    expect(h.image.brokers.get(1)).toMatchObject({ epoch, fenced: true, incarnationId: incarnation(1, 1) });
+    // Leadership moved to the other ISR member; the sole replica keeps its ISR place, leads
+    // nothing, and the bumped leader epoch fences anything the old incarnation still sends.
+    expect(h.topic("shared").partitions[0]).toMatchObject({ leader: 2, isr: [2], leaderEpoch: 1 });
+    expect(h.topic("solo").partitions[0]).toMatchObject({ leader: NO_LEADER, isr: [1], leaderEpoch: 1 });
+    // Once the new incarnation has caught up it is unfenced and leads again, at a newer epoch.
+    expect(h.heartbeat(1)).toMatchObject({ isFenced: false });
+    expect(h.topic("solo").partitions[0]).toMatchObject({ leader: 1, isr: [1], leaderEpoch: 2 });
+  });
+
+  it("keeps refusing, while the lease holds, an incarnation whose previous id is absent or another one", () => {
+    const h = new Harness();
+    h.addBroker(1, "a");
+    h.createTopic("solo", { assignments: [[1]] });
+    const before = h.image;
+    for (const previousIncarnationId of [new Uint8Array(0), incarnation(1, 7), incarnation(2, 0)]) {
+      const refused = registerBroker(h.image, registration(1, 1, { previousIncarnationId }), {
+        clusterId: CLUSTER_ID,
+        nextOffset: h.nextOffset,
+        leaseAlive: () => true,
+      });
+      expect(!refused.ok && refused.error.name).toBe("DUPLICATE_BROKER_REGISTRATION");
+    }
+    expect(h.image).toBe(before);
+    expect(h.topic("solo").partitions[0]).toMatchObject({ leader: 1, leaderEpoch: 0 });
+    // A wrong previous id is no bar once the lease has lapsed.
+    const lapsed = registerBroker(h.image, registration(1, 1, { previousIncarnationId: incarnation(1, 7) }), {
+      clusterId: CLUSTER_ID,
+      nextOffset: h.nextOffset,
+      leaseAlive: () => false,
+    });
+    expect(lapsed.ok).toBe(true);
+  });
+
   it("refuses a foreign cluster id and malformed registrations", () => {
     const h = new Harness();
     const context = { clusterId: CLUSTER_ID, nextOffset: 0n, leaseAlive: () => false };
@@ -85,6 +146,12 @@ describe("broker registration", () => {
     expect(!badPort.ok && badPort.error.name).toBe("INVALID_REQUEST");
     const negative = registerBroker(h.image, registration(-1), context);
     expect(!negative.ok && negative.error.name).toBe("INVALID_REQUEST");
+    const shortPrevious = registerBroker(
+      h.image,
+      registration(1, 0, { previousIncarnationId: new Uint8Array(3) }),
+      context,
+    );
+    expect(!shortPrevious.ok && shortPrevious.error.name).toBe("INVALID_REQUEST");
   });
 });
 
