@@ -24,6 +24,11 @@ export interface QuorumOptions {
   readonly tickMs?: number;
   readonly sessionTimeoutMs?: number;
   readonly extraEnv?: Readonly<Record<string, string>>;
+  /**
+   * The address the voters listen on and are reached at; 127.0.0.1 unless told. Brokers in
+   * other network namespaces need one they can reach, such as a bridge's address.
+   */
+  readonly host?: string;
 }
 
 export class MetadataQuorum {
@@ -47,8 +52,9 @@ export class MetadataQuorum {
     const n = o.voters ?? 3;
     const root = mkdtempSync(join(tmpdir(), "runnel-quorum-"));
     const ports = [];
-    for (let i = 0; i < n; i++) ports.push(await freePort());
-    const addresses = ports.map((p) => `127.0.0.1:${p}`);
+    const host = o.host ?? "127.0.0.1";
+    for (let i = 0; i < n; i++) ports.push(await freePort(host));
+    const addresses = ports.map((p) => `${host}:${p}`);
     const votersSpec = addresses.map((a, i) => `${i + 1}@${a}`).join(",");
     const voters = addresses.map(
       (_, i) =>

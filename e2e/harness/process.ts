@@ -1,7 +1,8 @@
 /**
  * Real processes for end-to-end tests: start a service from its TypeScript
- * sources, follow its JSON log lines, kill it for real (SIGKILL, SIGSTOP),
- * restart it with the same data directory.
+ * sources (optionally under a wrapper command, e.g. in a network namespace),
+ * follow its JSON log lines, kill it for real (SIGKILL, SIGSTOP), restart it
+ * with the same data directory.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
@@ -26,6 +27,12 @@ export interface ProcessSpec {
   readonly env?: Readonly<Record<string, string>>;
   /** Where stdout and stderr are appended, one file per process name. */
   readonly logDir: string;
+  /**
+   * A command the process runs under, e.g. `["ip", "netns", "exec", NS]` to run it in a
+   * network namespace. It must exec the service in place, so that the pid (and the
+   * signals a test sends to it) stay the service's own.
+   */
+  readonly wrap?: readonly string[];
 }
 
 export interface Exit {
@@ -66,21 +73,20 @@ export class ManagedProcess {
 
   start(): void {
     if (this.running) throw new Error(`${this.spec.name} is already running`);
-    const child = spawn(
+    const command = [
       process.execPath,
-      [
-        "--conditions=@runnel/source",
-        "--import",
-        tsxLoader,
-        join(repoRoot, this.spec.entry),
-        ...(this.spec.args ?? []),
-      ],
-      {
-        cwd: repoRoot,
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...this.spec.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+      "--conditions=@runnel/source",
+      "--import",
+      tsxLoader,
+      join(repoRoot, this.spec.entry),
+      ...(this.spec.args ?? []),
+    ];
+    const [file, ...args] = [...(this.spec.wrap ?? []), ...command] as [string, ...string[]];
+    const child = spawn(file, args, {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...this.spec.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.child = child;
     this.log.write(`--- start pid ${child.pid}\n`);
     child.stderr?.on("data", (chunk: Buffer) => this.log.write(chunk));
@@ -167,13 +173,13 @@ export class ManagedProcess {
   }
 }
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
+/** A TCP port that was free a moment ago on `host` (127.0.0.1 unless told). */
+export function freePort(host = "127.0.0.1"): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(0, host, () => {
       const address = server.address();
       const port = typeof address === "object" && address !== null ? address.port : 0;
       server.close(() => resolve(port));
