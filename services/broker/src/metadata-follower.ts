@@ -3,6 +3,14 @@
  * follows the committed metadata log over the Watch stream into an in-memory
  * image. The Kafka request path reads only this image; it never asks the
  * controller.
+ *
+ * It registers with the incarnation id of the process that ran on the data
+ * directory before it, when known: the controller then replaces that dead
+ * incarnation's registration at once instead of waiting for its lease to
+ * lapse. `whenUnfenced()` settles once the controller first unfences this
+ * incarnation: its image then holds its own registration, and so no longer
+ * shows an earlier incarnation's leaderships, which makes it the point from
+ * which the broker may serve Kafka requests.
  */
 import {
   applyWatchEvent,
@@ -29,8 +37,14 @@ export interface MetadataFollowerOptions {
   readonly zone: string;
   readonly cell: string;
   readonly endpoints: readonly Endpoint[];
+  /** This process's incarnation id, 16 bytes; drawn from `random` when absent. */
+  readonly incarnationId?: Uint8Array;
+  /** The incarnation id of the process that ran on this data directory before (see data-dir.ts). */
+  readonly previousIncarnationId?: Uint8Array;
   /** The metadata voters' addresses, `host:port`. */
   readonly voters: readonly string[];
+  /** Builds the transport to a voter (default: gRPC); tests pass an in-process one. */
+  readonly transport?: (address: string) => Transport;
   readonly heartbeatIntervalMs: number;
   readonly clock: Clock;
   readonly random: Random;
@@ -47,10 +61,21 @@ export class MetadataFollower {
   private fenced = true;
   private readonly incarnationId: Uint8Array;
   private watchTransport: Transport | null = null;
+  private readonly unfenced: Promise<void>;
+  private settleUnfenced: { resolve(): void; reject(e: Error): void } | null = null;
 
   constructor(private readonly o: MetadataFollowerOptions) {
-    this.controller = new LeaderClient(ControllerService, { addresses: o.voters, retryForMs: 10_000 });
-    this.incarnationId = o.random.bytes(16);
+    this.controller = new LeaderClient(ControllerService, {
+      addresses: o.voters,
+      retryForMs: 10_000,
+      transport: o.transport,
+    });
+    this.incarnationId = o.incarnationId ?? o.random.bytes(16);
+    this.unfenced = new Promise<void>((resolve, reject) => {
+      this.settleUnfenced = { resolve, reject };
+    });
+    // Whoever waits sees the rejection; nobody waiting is no error.
+    this.unfenced.catch(() => {});
   }
 
   get image(): MetadataImage {
@@ -65,6 +90,15 @@ export class MetadataFollower {
   /** Whether the controller counts this broker as fenced (not yet caught up, or lease lapsed). */
   get isFenced(): boolean {
     return this.fenced;
+  }
+
+  /**
+   * Resolves the first time the controller unfences this incarnation: it is
+   * registered and has replayed the metadata log past its registration.
+   * Rejects if the follower stops first.
+   */
+  whenUnfenced(): Promise<void> {
+    return this.unfenced;
   }
 
   onChange(listener: (image: MetadataImage) => void): () => void {
@@ -112,6 +146,8 @@ export class MetadataFollower {
 
   stop(): void {
     this.stopped = true;
+    this.settleUnfenced?.reject(new Error("the metadata follower stopped before the controller unfenced it"));
+    this.settleUnfenced = null;
     this.abort.abort();
     this.watchTransport?.close();
     this.controller.close();
@@ -126,6 +162,7 @@ export class MetadataFollower {
             brokerId: o.brokerId,
             clusterId: o.clusterId,
             incarnationId: this.incarnationId,
+            previousIncarnationId: o.previousIncarnationId,
             zone: o.zone,
             cell: o.cell,
             listeners: [...o.endpoints],
@@ -155,6 +192,10 @@ export class MetadataFollower {
           this.fenced = hb.isFenced;
           this.o.logger.info({ fenced: hb.isFenced }, hb.isFenced ? "fenced by the controller" : "unfenced");
         }
+        if (!hb.isFenced) {
+          this.settleUnfenced?.resolve();
+          this.settleUnfenced = null;
+        }
       } catch (e) {
         if (this.stopped) return;
         // A stale epoch (another incarnation took over, or the controller forgot us): register again.
@@ -170,7 +211,7 @@ export class MetadataFollower {
     let attempt = 0;
     while (!this.stopped) {
       const voter = this.o.voters[attempt++ % this.o.voters.length] as string;
-      const transport = grpcTransport(voter);
+      const transport = (this.o.transport ?? grpcTransport)(voter);
       this.watchTransport = transport;
       try {
         const client = createClient(ControllerService, transport);
