@@ -10,6 +10,13 @@
  * request the broker cannot parse closes its connection, as the
  * Java broker does; an ApiVersions request of an unknown version is answered
  * as KIP-511 says.
+ *
+ * Until `ready` resolves, accepted connections are held: nothing is read from
+ * them or answered, and they are served from the start once it resolves (or
+ * closed if it rejects). The broker makes it its first unfencing
+ * (`MetadataFollower.whenUnfenced`), as Kafka binds its port early but enables
+ * request processing only once the broker is registered, caught up with the
+ * metadata log and unfenced.
  */
 import { createServer, type Server, type Socket } from "node:net";
 import {
@@ -77,6 +84,8 @@ export interface KafkaServerOptions {
   readonly maxFrameBytes: number;
   /** Requests a connection may have in flight before the broker stops reading from it. */
   readonly inFlightRequestsMax: number;
+  /** Connections are held, unread, until this resolves; closed if it rejects. Absent: served at once. */
+  readonly ready?: Promise<void>;
 }
 
 export class KafkaServer {
@@ -84,9 +93,18 @@ export class KafkaServer {
   private readonly handlers = new Map<number, AnyHandler>();
   private readonly sockets = new Set<Socket>();
   private nextConnectionId = 1;
+  /** Whether `ready` has resolved (true when there is none). */
+  private serving: boolean;
 
   constructor(private readonly o: KafkaServerOptions) {
     for (const h of o.handlers) this.handlers.set(h.apiKey, h);
+    this.serving = o.ready === undefined;
+    o.ready?.then(
+      () => {
+        this.serving = true;
+      },
+      () => {},
+    );
     this.server = createServer((socket) => this.accept(socket));
   }
 
@@ -118,6 +136,17 @@ export class KafkaServer {
     const abort = new AbortController();
     this.sockets.add(socket);
     socket.setNoDelay(true);
+    if (!this.serving && this.o.ready !== undefined) {
+      // Paused before the data listener is attached, so the socket stays unread until resumed.
+      socket.pause();
+      this.o.ready.then(
+        () => socket.resume(),
+        (e: unknown) => {
+          this.o.logger.info({ connection: id, remote, reason: String(e) }, "closing a held connection");
+          socket.destroy();
+        },
+      );
+    }
     // No SASL on this listener yet: every connection counts as authenticated.
     const frames = new FrameReader({ maxFrameBytes: this.o.maxFrameBytes }, true);
     /** Responses in request order; each settles to the chunks to write (or none). */
