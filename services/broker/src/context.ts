@@ -13,10 +13,8 @@ export interface BrokerSettings {
   readonly autoCreateTopics: boolean;
   /** `num.partitions`: partitions of an auto-created topic, and of CreateTopics asking for -1. */
   readonly defaultPartitions: number;
-  /** `default.replication.factor`: 1 until replication between brokers lands. */
+  /** `default.replication.factor`: of auto-created topics, and of CreateTopics asking for -1. */
   readonly defaultReplicationFactor: number;
-  /** The largest replication factor this broker accepts: 1 until replication between brokers lands. */
-  readonly maxReplicationFactor: number;
   /** The broker's start-up settings under their Kafka names (`log.segment.bytes`, ...), as DescribeConfigs reports them. */
   readonly staticConfigs?: ReadonlyMap<string, string>;
 }

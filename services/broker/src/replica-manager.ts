@@ -1,7 +1,23 @@
 /**
  * The partitions this broker hosts: one PartitionLog per partition it is a
- * replica of, opened on first use and closed (and deleted) when its topic
+ * replica of, wrapped in a `Partition` that holds its replication role
+ * (see replication/partition.ts), opened when the metadata image names this
+ * broker a replica (or on first use) and closed (and deleted) when its topic
  * goes away. Also the signal long-polling fetches wait on.
+ *
+ * Replication: every metadata image is reconciled in order, one at a time
+ * (`reconcile`): each partition this broker is a replica of takes its state
+ * from the image, becoming leader (the new epoch assigned in the log first)
+ * or follower, and the follower fetchers (replication/fetcher.ts) fetch
+ * what this broker follows from each leader. Leaders answer the followers'
+ * fetches (replication/leader.ts), keep the high watermark, and shrink or
+ * expand the ISR through the controller (replication/isr.ts), checking for
+ * lagging followers every half `replica.lag.time.max.ms`. Roles are taken
+ * only from images the broker has caught up to (its own registration
+ * applied): a restarted broker replaying the log must not act on the
+ * leaderships of its past. A request handler may see an image before it
+ * was reconciled: `leaderPartition` applies the partition's state itself
+ * first, so a broker named leader serves at once.
  *
  * Topic configs are applied live: every log is opened with its topic's
  * effective configs (see topic-configs.ts: the same values DescribeConfigs
@@ -18,8 +34,12 @@ import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ErrorCode } from "@runnel/kafka-protocol";
 import { type LogConfig, PartitionLog, resolveLogConfig } from "@runnel/log";
-import type { MetadataImage, PartitionImage, TopicImage } from "@runnel/metadata";
+import { type MetadataImage, type PartitionImage, type TopicImage, topicKey } from "@runnel/metadata";
+import type { ControllerService, LeaderClient } from "@runnel/rpc";
 import type { Clock, Logger } from "@runnel/runtime";
+import { ReplicaFetchers } from "./replication/fetcher.js";
+import { IsrChanges } from "./replication/isr.js";
+import { Partition } from "./replication/partition.js";
 import { type EffectiveTopicConfig, logConfigOf, TopicConfigResolver } from "./topic-configs.js";
 
 /** The flush.ms timer never ticks more often than this. */
@@ -30,7 +50,17 @@ export interface HostedPartition {
   readonly partition: number;
   readonly state: PartitionImage;
   readonly log: PartitionLog;
+  /** The replica's replication state: leader epoch, ISR, high watermark. */
+  readonly replica: Partition;
 }
+
+/** A partition this broker leads, looked up by topic id for a follower's fetch. */
+export type LeaderLookup =
+  | { readonly kind: "ok"; readonly partition: Partition }
+  | { readonly kind: "unknown-topic" }
+  | { readonly kind: "unknown-partition" }
+  | { readonly kind: "not-leader" }
+  | { readonly kind: "storage-error"; readonly message: string };
 
 export type PartitionLookup =
   | { readonly kind: "ok"; readonly hosted: HostedPartition }
@@ -56,9 +86,16 @@ export function lookupErrorCode(found: Exclude<PartitionLookup, { kind: "ok" }>)
 }
 
 export class ReplicaManager {
-  private readonly logs = new Map<string, Promise<PartitionLog>>();
+  private readonly logs = new Map<string, Promise<Partition>>();
   /** The logs that finished opening, by the same key. */
   private readonly opened = new Map<string, PartitionLog>();
+  private readonly partitions = new Map<string, Partition>();
+  private readonly fetchers: ReplicaFetchers | null;
+  private readonly isrChanges: IsrChanges | null;
+  private reconciling: Promise<void> = Promise.resolve();
+  /** Whether an image this broker caught up to has been reconciled (roles apply only from then on). */
+  private caughtUp = false;
+  private isrTimer: { cancel(): void } | null = null;
   private readonly appendWaiters = new Set<() => void>();
   private readonly resolver: TopicConfigResolver;
   private readonly clock: Pick<Clock, "now" | "setTimeout">;
@@ -77,6 +114,18 @@ export class ReplicaManager {
       readonly segmentBytes?: number;
       /** Time for the flush.ms timer; default the real clock. */
       readonly clock?: Pick<Clock, "now" | "setTimeout">;
+      /** Replication with other brokers; without it this broker only leads (unit tests). */
+      readonly replication?: {
+        readonly controller: LeaderClient<typeof ControllerService>;
+        /** This broker's epoch, once registered. */
+        readonly brokerEpoch: () => bigint | null;
+        /** `replica.lag.time.max.ms` */
+        readonly lagTimeMaxMs: number;
+        /** `replica.fetch.wait.max.ms` */
+        readonly fetchWaitMaxMs?: number;
+        /** Bytes per second a replica outside the ISR may fetch at; 0 for no limit. */
+        readonly throttleBytesPerSec?: number;
+      };
     },
   ) {
     const statics = new Map(o.staticConfigs ?? []);
@@ -91,6 +140,47 @@ export class ReplicaManager {
         return { cancel: () => clearTimeout(t) };
       },
     };
+    const r = o.replication;
+    this.fetchers =
+      r === undefined
+        ? null
+        : new ReplicaFetchers({
+            nodeId: o.nodeId,
+            brokerEpoch: r.brokerEpoch,
+            image: o.image,
+            logger: o.logger.child({ component: "replica-fetcher" }),
+            onAppend: () => this.notifyAppend(),
+            ...(r.fetchWaitMaxMs !== undefined ? { maxWaitMs: r.fetchWaitMaxMs } : {}),
+            ...(r.throttleBytesPerSec !== undefined ? { throttleBytesPerSec: r.throttleBytesPerSec } : {}),
+          });
+    this.isrChanges =
+      r === undefined
+        ? null
+        : new IsrChanges({
+            nodeId: o.nodeId,
+            controller: r.controller,
+            brokerEpoch: r.brokerEpoch,
+            logger: o.logger.child({ component: "isr" }),
+          });
+    if (r !== undefined) this.scheduleIsrCheck(Math.max(100, Math.floor(r.lagTimeMaxMs / 2)));
+  }
+
+  /** The metadata image this broker follows. */
+  image(): MetadataImage {
+    return this.o.image();
+  }
+
+  /** Every half replica.lag.time.max.ms: followers not caught up for longer leave the ISR. */
+  private scheduleIsrCheck(everyMs: number): void {
+    if (this.closed) return;
+    this.isrTimer = this.clock.setTimeout(() => {
+      const now = this.clock.now();
+      const lag = this.o.replication?.lagTimeMaxMs ?? Number.MAX_SAFE_INTEGER;
+      const checks = [...this.partitions.values()]
+        .filter((p) => p.role === "leader")
+        .map((p) => this.isrChanges?.shrinkIfLagging(p, now, lag));
+      void Promise.allSettled(checks).finally(() => this.scheduleIsrCheck(everyMs));
+    }, everyMs);
   }
 
   /** A topic's effective configs in `image`, as this broker applies them (and DescribeConfigs reports them). */
@@ -130,29 +220,63 @@ export class ReplicaManager {
     return join(this.o.dataDir, `${topic.key}-${partition}`);
   }
 
-  private open(topic: TopicImage, partition: number): Promise<PartitionLog> {
+  private open(topic: TopicImage, partition: number): Promise<Partition> {
     const key = `${topic.key}:${partition}`;
-    let log = this.logs.get(key);
-    if (log === undefined) {
+    let opening = this.logs.get(key);
+    if (opening === undefined) {
       const config = this.logConfigFor(this.o.image(), topic.name);
-      log = PartitionLog.open(this.dirOf(topic, partition), config, { clock: () => this.clock.now() }).then(
-        (l) => {
-          this.o.logger.info(
-            { topic: topic.name, partition, logEndOffset: l.logEndOffset.toString() },
-            "partition log opened",
-          );
-          if (this.logs.get(key) === log) {
-            this.opened.set(key, l);
-            // The image may have changed while the log opened.
-            this.applyTopicConfigs(this.o.image());
-          }
-          return l;
-        },
-      );
-      this.logs.set(key, log);
-      log.catch(() => this.logs.delete(key));
+      opening = PartitionLog.open(this.dirOf(topic, partition), config, {
+        clock: () => this.clock.now(),
+      }).then((l) => {
+        this.o.logger.info(
+          { topic: topic.name, partition, logEndOffset: l.logEndOffset.toString() },
+          "partition log opened",
+        );
+        const replica = new Partition(topic, partition, l, this.o.nodeId);
+        if (this.logs.get(key) === opening) {
+          this.opened.set(key, l);
+          this.partitions.set(key, replica);
+          // The image may have changed while the log opened.
+          this.applyTopicConfigs(this.o.image());
+        }
+        return replica;
+      });
+      this.logs.set(key, opening);
+      opening.catch(() => this.logs.delete(key));
     }
-    return log;
+    return opening;
+  }
+
+  /** Brings the replica's role up to `state` (a no-op when it is there already or further). */
+  private async applyState(replica: Partition, state: PartitionImage): Promise<void> {
+    const change = await replica.exclusive(() => replica.applyState(state, this.clock.now()));
+    if (change === "became-leader") {
+      this.fetchers?.unfollow(replica);
+      this.o.logger.info(
+        {
+          topic: replica.topic.name,
+          partition: replica.index,
+          leaderEpoch: replica.leaderEpoch,
+          isr: [...replica.isr],
+          logEndOffset: String(replica.log.logEndOffset),
+          highWatermark: String(replica.highWatermark),
+        },
+        "became leader",
+      );
+    } else if (change === "became-follower") {
+      this.o.logger.info(
+        {
+          topic: replica.topic.name,
+          partition: replica.index,
+          leader: replica.leaderId,
+          leaderEpoch: replica.leaderEpoch,
+          logEndOffset: String(replica.log.logEndOffset),
+        },
+        "became follower",
+      );
+    }
+    if (replica.role === "follower") this.fetchers?.follow(replica);
+    else if (replica.role === "none") this.fetchers?.unfollow(replica);
   }
 
   /** The partition as its leader sees it, if this broker leads it. */
@@ -161,8 +285,11 @@ export class ReplicaManager {
     const state = topic.partitions[partition];
     if (state === undefined) return { kind: "unknown-partition" };
     if (state.leader !== this.o.nodeId) return { kind: "not-leader", state };
+    // Not caught up with the metadata log yet: this may be a leadership of the past.
+    if (this.o.replication !== undefined && !this.caughtUp) return { kind: "not-leader", state };
+    let replica: Partition;
     try {
-      return { kind: "ok", hosted: { topic, partition, state, log: await this.open(topic, partition) } };
+      replica = await this.open(topic, partition);
     } catch (e) {
       this.o.logger.error(
         { topic: topic.name, partition, error: String(e) },
@@ -170,6 +297,50 @@ export class ReplicaManager {
       );
       return { kind: "storage-error", message: e instanceof Error ? e.message : String(e) };
     }
+    if (!replica.leadsAt(state.leaderEpoch)) {
+      try {
+        await this.applyState(replica, state);
+      } catch (e) {
+        return { kind: "storage-error", message: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    // The image moved past this request's view (a newer leader epoch applied): not the leader it asked.
+    if (!replica.leadsAt(state.leaderEpoch)) return { kind: "not-leader", state };
+    return { kind: "ok", hosted: { topic, partition, state, log: replica.log, replica } };
+  }
+
+  /** The partition with topic id `topicId`, if this broker leads it (a follower's fetch). */
+  async replicaToLead(topicId: Uint8Array, partition: number): Promise<LeaderLookup> {
+    const image = this.o.image();
+    const topic = topicId.length === 16 ? image.topics.get(topicKey(topicId)) : undefined;
+    if (topic === undefined) return { kind: "unknown-topic" };
+    const found = await this.leaderPartition(topic, partition);
+    if (found.kind === "ok") return { kind: "ok", partition: found.hosted.replica };
+    if (found.kind === "storage-error") return found;
+    return { kind: found.kind };
+  }
+
+  /** A follower fetched `replica` at `fetchOffset`: note it, and add the follower back to the ISR when it caught up. */
+  followerFetched(replica: Partition, replicaId: number, fetchOffset: bigint): void {
+    const epochStart = replica.log
+      .leaderEpochEntries()
+      .find((e) => e.epoch === replica.leaderEpoch)?.startOffset;
+    const canJoin = replica.recordFollowerFetch(replicaId, fetchOffset, this.clock.now(), epochStart ?? 0n);
+    // The controller only lets active brokers join: wait until this image shows it unfenced.
+    const active = this.o.image().brokers.get(replicaId);
+    if (canJoin && active !== undefined && !active.fenced && !active.inControlledShutdown) {
+      void this.isrChanges?.expand(replica, replicaId);
+    }
+  }
+
+  /** The replica of a hosted partition, if its log is open. */
+  replica(topic: TopicImage, partition: number): Partition | undefined {
+    return this.partitions.get(`${topic.key}:${partition}`);
+  }
+
+  /** The partitions fetched from each leader (by leader id). */
+  followedPartitions(): Map<number, string[]> {
+    return this.fetchers?.followed() ?? new Map();
   }
 
   /** Wakes fetches waiting for data. */
@@ -196,15 +367,51 @@ export class ReplicaManager {
    * Follows a new metadata image: closes and deletes the logs of partitions
    * whose topic is gone, and pushes changed topic configs to the others.
    */
-  async reconcile(image: MetadataImage): Promise<void> {
+  /**
+   * Follows a metadata image the broker has caught up to (see the top of
+   * this file); earlier images of a replay must not be passed here.
+   */
+  reconcile(image: MetadataImage): Promise<void> {
+    const next = this.reconciling.then(() => this.doReconcile(image));
+    this.reconciling = next.catch((e: unknown) => {
+      this.o.logger.error({ error: String(e) }, "metadata image not reconciled");
+    });
+    return next;
+  }
+
+  private async doReconcile(image: MetadataImage): Promise<void> {
+    if (this.closed) return;
+    this.caughtUp = true;
     this.applyTopicConfigs(image);
-    for (const [key, log] of [...this.logs]) {
+    if (this.o.replication !== undefined) {
+      for (const topic of image.topics.values()) {
+        for (let index = 0; index < topic.partitions.length; index++) {
+          const state = topic.partitions[index] as PartitionImage;
+          const key = `${topic.key}:${index}`;
+          if (!state.replicas.includes(this.o.nodeId) && !this.logs.has(key)) continue;
+          try {
+            const replica = await this.open(topic, index);
+            replica.topic = topic;
+            await this.applyState(replica, state);
+          } catch (e) {
+            this.o.logger.error(
+              { topic: topic.name, partition: index, error: String(e) },
+              "partition state not applied",
+            );
+          }
+        }
+      }
+    }
+    for (const [key, pending] of [...this.logs]) {
       const [topicKey] = key.split(":");
       if (topicKey !== undefined && image.topics.has(topicKey)) continue;
       this.logs.delete(key);
       this.opened.delete(key);
       try {
-        const l = await log;
+        const replica = await pending;
+        this.partitions.delete(key);
+        this.fetchers?.unfollow(replica);
+        const l = replica.log;
         await l.close();
         await rm(l.dir, { recursive: true, force: true });
         this.o.logger.info({ dir: l.dir }, "partition of a deleted topic removed");
@@ -287,7 +494,7 @@ export class ReplicaManager {
       const topic = topicKey === undefined ? undefined : image.topics.get(topicKey);
       if (topic === undefined) continue;
       try {
-        const log = await pending;
+        const { log } = await pending;
         const report = await log.maintain(now);
         if (report.rolled || (report.retention?.segmentsDeleted ?? 0) > 0 || report.compaction !== null) {
           this.o.logger.info(
@@ -312,14 +519,17 @@ export class ReplicaManager {
     this.closed = true;
     this.flushTimer?.cancel();
     this.flushTimer = null;
-    for (const log of this.logs.values()) {
+    this.isrTimer?.cancel();
+    this.fetchers?.close();
+    for (const pending of this.logs.values()) {
       try {
-        await (await log).close();
+        await (await pending).log.close();
       } catch {
         // Closing at shutdown: nothing more to do.
       }
     }
     this.logs.clear();
     this.opened.clear();
+    this.partitions.clear();
   }
 }

@@ -5,7 +5,15 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { create } from "@bufbuild/protobuf";
-import { ControllerService, EndpointSchema, LeaderClient, SecurityProtocol } from "@runnel/rpc";
+import * as grpc from "@grpc/grpc-js";
+import {
+  ControllerService,
+  EndpointSchema,
+  LeaderClient,
+  ReplicationService,
+  SecurityProtocol,
+  serve,
+} from "@runnel/rpc";
 import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
 import { staticBrokerConfigs } from "./config-defs.js";
@@ -36,6 +44,8 @@ import { type AnyHandler, KafkaServer } from "./kafka/server.js";
 import { MetadataFollower } from "./metadata-follower.js";
 import { ProducerIdManager } from "./producer-ids.js";
 import { ReplicaManager } from "./replica-manager.js";
+import { REPLICATION_LISTENER } from "./replication/fetcher.js";
+import { replicationService } from "./replication/leader.js";
 
 export const brokerConfigSchema = z.object({
   /** The broker's Kafka node id. */
@@ -52,6 +62,14 @@ export const brokerConfigSchema = z.object({
   advertisedHost: z.string().default(""),
   /** The port clients are told to connect to; 0 means the listen port. */
   advertisedPort: z.number().int().min(0).max(65_535).default(0),
+  /** The port of the replication listener (gRPC, on the listen host); 0 picks a free one. */
+  replicationPort: z.number().int().min(0).max(65_535).default(0),
+  /** `replica.lag.time.max.ms`: a follower not caught up for longer leaves the ISR. */
+  replicaLagTimeMaxMs: durationMs().default(30_000),
+  /** `replica.fetch.wait.max.ms`: how long a follower's fetch waits at the leader for new records. */
+  replicaFetchWaitMaxMs: durationMs().default(500),
+  /** Bytes per second replicas outside the ISR may fetch at (catching up from far behind); 0 for no limit. */
+  replicationThrottleBytesPerSec: z.number().int().min(0).default(0),
   /** The metadata voters, `host:port,...`. */
   metadataVoters: z.string().default("127.0.0.1:9301,127.0.0.1:9302,127.0.0.1:9303"),
   heartbeatIntervalMs: durationMs().default(500),
@@ -68,6 +86,13 @@ export const brokerConfigSchema = z.object({
   logRetentionCheckIntervalMs: durationMs().default(300_000),
   /** `offsets.topic.num.partitions`: partitions of `__consumer_offsets` when a broker creates it. */
   offsetsTopicPartitions: z.number().int().min(1).max(1000).default(50),
+  /**
+   * `offsets.topic.replication.factor`: its replication factor. Kafka's default is 3; here 1, so a
+   * single broker works out of the box; the local fleet sets 3.
+   */
+  offsetsTopicReplicationFactor: z.number().int().min(1).max(32).default(1),
+  /** `offsets.commit.timeout.ms`: how long an offset commit waits for the in-sync replicas. */
+  offsetsCommitTimeoutMs: durationMs().default(5_000),
   /** `group.initial.rebalance.delay.ms` */
   groupInitialRebalanceDelayMs: durationMs().default(3_000),
   /** `group.min.session.timeout.ms` */
@@ -115,7 +140,6 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
       autoCreateTopics: config.autoCreateTopics,
       defaultPartitions: config.defaultPartitions,
       defaultReplicationFactor: config.defaultReplicationFactor,
-      maxReplicationFactor: 1,
       staticConfigs: staticBrokerConfigs(config),
     },
     image: () => (follower as MetadataFollower).image,
@@ -146,6 +170,13 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     // log.segment.bytes and the other start-up settings: the static layer of topic configs.
     staticConfigs: broker.settings.staticConfigs ?? new Map(),
     clock,
+    replication: {
+      controller,
+      brokerEpoch: () => follower?.brokerEpoch ?? null,
+      lagTimeMaxMs: config.replicaLagTimeMaxMs,
+      fetchWaitMaxMs: config.replicaFetchWaitMaxMs,
+      throttleBytesPerSec: config.replicationThrottleBytesPerSec,
+    },
   });
   ctx.onShutdown(() => replicas.close(), "partition-logs");
   // Roll by segment.ms, retention, compaction when due, flush.ms and producer expiry, every `logRetentionCheckIntervalMs`.
@@ -193,6 +224,18 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
   const port = await server.listen();
   ctx.onShutdown(() => (server as KafkaServer).close(), "kafka-listener");
 
+  // Followers fetch from this broker's partitions over gRPC.
+  const replication = new grpc.Server();
+  serve(replication, ReplicationService, replicationService(replicas));
+  const replicationPort = await new Promise<number>((resolve, reject) =>
+    replication.bindAsync(
+      `${config.listenHost}:${config.replicationPort}`,
+      grpc.ServerCredentials.createInsecure(),
+      (e, p) => (e ? reject(e) : resolve(p)),
+    ),
+  );
+  ctx.onShutdown(() => replication.forceShutdown(), "replication-listener");
+
   follower = new MetadataFollower({
     brokerId: config.nodeId,
     clusterId: config.clusterId,
@@ -205,6 +248,13 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
         port: config.advertisedPort || port,
         securityProtocol: SecurityProtocol.PLAINTEXT,
       }),
+      // Other brokers fetch replicas here; clients are only told the first listener.
+      create(EndpointSchema, {
+        name: REPLICATION_LISTENER,
+        host: advertisedHost,
+        port: replicationPort,
+        securityProtocol: SecurityProtocol.PLAINTEXT,
+      }),
     ],
     voters,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
@@ -212,8 +262,14 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     random,
     logger: logger.child({ component: "metadata" }),
   });
-  follower.onChange((image) => void replicas.reconcile(image));
-  follower.onChange((image) => groups.onImage(image));
+  // Partition roles follow the image only once it holds this broker's own registration: before
+  // that, a restarted broker is replaying leaderships of its past.
+  follower.onChange((image) => {
+    const epoch = (follower as MetadataFollower).brokerEpoch;
+    if (epoch === null || image.lastOffset < epoch) return;
+    void replicas.reconcile(image);
+    groups.onImage(image);
+  });
   follower.start();
   ctx.onShutdown(() => (follower as MetadataFollower).shutdown(5_000), "controlled-shutdown");
   ctx.addReadinessCheck("unfenced", () =>

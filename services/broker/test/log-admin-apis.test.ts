@@ -90,6 +90,13 @@ async function logOf(replicas: ReplicaManager, t: TopicImage, partition = 0): Pr
   return found.hosted.log;
 }
 
+/** Appends as the partition's leader does, so the high watermark follows (one replica: the log end). */
+async function appendAsLeader(replicas: ReplicaManager, t: TopicImage, bytes: Uint8Array): Promise<void> {
+  const found = await replicas.leaderPartition(t, 0);
+  if (found.kind !== "ok") throw new Error(found.kind);
+  await found.hosted.replica.appendAsLeader(bytes, { leaderEpoch: 0 });
+}
+
 function records(count: number, header: Omit<Partial<RecordBatchInput>, "records"> = {}) {
   return encodeRecordBatch({
     ...header,
@@ -102,7 +109,7 @@ describe("DeleteRecords", () => {
     const t = topic("dr", [1]);
     const { broker, replicas } = setup(imageOf([t]));
     const log = await logOf(replicas, t);
-    for (let i = 0; i < 10; i++) await log.append(records(2), leader);
+    for (let i = 0; i < 10; i++) await appendAsLeader(replicas, t, records(2));
     const h = deleteRecordsHandler(broker, replicas);
     const del = async (offset: bigint) =>
       (
@@ -136,7 +143,7 @@ describe("DeleteRecords", () => {
         both: { "cleanup.policy": "compact, delete" },
       }),
     );
-    await (await logOf(replicas, both)).append(records(3), leader);
+    await appendAsLeader(replicas, both, records(3));
     const r = await deleteRecordsHandler(broker, replicas).handle(
       {
         topics: [
@@ -188,7 +195,13 @@ describe("DeleteRecords", () => {
       topicConfig: (img: MetadataImage, name: string) => effectiveTopicConfig(img, name, 1, new Map()),
       leaderPartition: async (_t: TopicImage, partition: number) => ({
         kind: "ok",
-        hosted: { topic: t, partition, state: t.partitions[0], log: partition === 0 ? slowLog : fastLog },
+        hosted: {
+          topic: t,
+          partition,
+          state: t.partitions[0],
+          log: partition === 0 ? slowLog : fastLog,
+          replica: { highWatermark: 100n },
+        },
       }),
     } as unknown as ReplicaManager;
     const h = deleteRecordsHandler({ image: () => image } as unknown as BrokerContext, slowReplicas);

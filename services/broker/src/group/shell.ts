@@ -26,7 +26,6 @@
  */
 import { create } from "@bufbuild/protobuf";
 import { ErrorCode, type JoinGroupResponse, type SyncGroupResponse } from "@runnel/kafka-protocol";
-import type { PartitionLog } from "@runnel/log";
 import type { MetadataImage, TopicImage } from "@runnel/metadata";
 import { CreatableTopicSchema } from "@runnel/rpc";
 import type { Clock, Logger, Timer } from "@runnel/runtime";
@@ -34,6 +33,7 @@ import type { BrokerContext } from "../context.js";
 import { groupHandlers } from "../handlers/groups.js";
 import type { AnyHandler, RequestContext as KafkaRequestContext } from "../kafka/server.js";
 import type { ReplicaManager } from "../replica-manager.js";
+import type { Partition } from "../replication/partition.js";
 import {
   DEFAULT_GROUP_COORDINATOR_CONFIG,
   type Effects,
@@ -54,6 +54,10 @@ import { OFFSETS_TOPIC_NAME, OFFSETS_TOPIC_PARTITIONS_DEFAULT, partitionForGroup
 export interface GroupCoordinationSettings extends GroupCoordinatorConfig {
   /** `offsets.topic.num.partitions`: partitions of `__consumer_offsets` when this broker creates it. */
   readonly offsetsTopicPartitions: number;
+  /** `offsets.topic.replication.factor`: its replication factor (creation fails while fewer brokers are available). */
+  readonly offsetsTopicReplicationFactor: number;
+  /** `offsets.commit.timeout.ms`: how long a commit waits for the in-sync replicas before it fails. */
+  readonly offsetsCommitTimeoutMs: number;
   /** `offsets.topic.segment.bytes`, set as the topic's `segment.bytes`. */
   readonly offsetsTopicSegmentBytes: number;
   /** `offsets.load.buffer.size`: the most bytes one read asks for while loading a partition. */
@@ -65,6 +69,8 @@ export interface GroupCoordinationSettings extends GroupCoordinatorConfig {
 export const DEFAULT_GROUP_COORDINATION_SETTINGS: GroupCoordinationSettings = {
   ...DEFAULT_GROUP_COORDINATOR_CONFIG,
   offsetsTopicPartitions: OFFSETS_TOPIC_PARTITIONS_DEFAULT,
+  offsetsTopicReplicationFactor: 1,
+  offsetsCommitTimeoutMs: 5_000,
   offsetsTopicSegmentBytes: 100 * 1024 * 1024,
   offsetsLoadBufferBytes: OFFSETS_LOAD_BUFFER_BYTES_DEFAULT,
   loadRetryMs: 1_000,
@@ -223,10 +229,7 @@ export class GroupCoordination {
         const topic = create(CreatableTopicSchema, {
           name: OFFSETS_TOPIC_NAME,
           numPartitions: s.offsetsTopicPartitions,
-          replicationFactor: Math.min(
-            broker.settings.defaultReplicationFactor,
-            broker.settings.maxReplicationFactor,
-          ),
+          replicationFactor: s.offsetsTopicReplicationFactor,
           configs: [
             { key: "cleanup.policy", value: "compact" },
             { key: "segment.bytes", value: String(s.offsetsTopicSegmentBytes) },
@@ -314,7 +317,7 @@ export class PartitionCoordinator {
   private state: "loading" | "active" | "unloaded" = "loading";
   private chain: Promise<unknown> = Promise.resolve();
   private timer: Timer | null = null;
-  private log: PartitionLog | null = null;
+  private replica: Partition | null = null;
 
   constructor(
     private readonly shell: GroupCoordination,
@@ -381,8 +384,11 @@ export class PartitionCoordinator {
     try {
       const found = await replicas.leaderPartition(this.topic, this.partition);
       if (found.kind !== "ok") throw new Error(`the partition log is not available here (${found.kind})`);
-      this.log = found.hosted.log;
-      const records = await readOffsetsPartition(this.log, this.shell.settings.offsetsLoadBufferBytes);
+      this.replica = found.hosted.replica;
+      const records = await readOffsetsPartition(
+        found.hosted.log,
+        this.shell.settings.offsetsLoadBufferBytes,
+      );
       if (this.unloaded()) return;
       const c = new GroupCoordinator(this.shell.settings);
       const effects = c.load(records, clock.now());
@@ -420,13 +426,25 @@ export class PartitionCoordinator {
    */
   private async apply(effects: Effects): Promise<boolean> {
     if (effects.records.length > 0) {
-      const log = this.log as PartitionLog;
+      const replica = this.replica as Partition;
       try {
-        await log.append(encodeOffsetsBatch(effects.records, this.o.clock.now()), {
+        const r = await replica.appendAsLeader(encodeOffsetsBatch(effects.records, this.o.clock.now()), {
           leaderEpoch: this.leaderEpoch,
-          assignOffsets: true,
         });
         this.o.replicas.notifyAppend();
+        // As Kafka's coordinator (acks=-1): a reply goes out once every in-sync replica has the records.
+        const outcome = await replica.waitForHighWatermark(
+          r.lastOffset,
+          this.leaderEpoch,
+          this.shell.settings.offsetsCommitTimeoutMs,
+        );
+        if (outcome !== "reached") {
+          throw new Error(
+            outcome === "timeout"
+              ? `the in-sync replicas did not acknowledge within ${this.shell.settings.offsetsCommitTimeoutMs} ms`
+              : "leadership of the partition moved",
+          );
+        }
       } catch (e) {
         this.o.logger.error(
           { partition: this.partition, error: String(e) },

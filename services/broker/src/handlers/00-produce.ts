@@ -2,11 +2,17 @@
  * Produce (key 0), versions 3-11 (record batch v2: the Kafka 2.1 baseline to 3.9).
  *
  * - acks must be -1, 0 or 1 (else INVALID_REQUIRED_ACKS). acks=0 gets no
- *   response; with one replica per partition, acks=1 and acks=-1 both answer
- *   once the batch is in the leader's log. acks=-1 is refused with
+ *   response; acks=1 answers once the batch is in the leader's log; acks=-1
+ *   once the high watermark passed it, that is once every ISR member has it
+ *   (the connection is released meanwhile, so later requests append in
+ *   order and their answers follow). acks=-1 is refused with
  *   NOT_ENOUGH_REPLICAS when the ISR is smaller than the topic's
- *   `min.insync.replicas` (Kafka's check before appending; with one replica,
- *   any value above 1); acks=0 and 1 are not.
+ *   `min.insync.replicas` (Kafka's check before appending), and answered
+ *   NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrank below it by the time
+ *   the high watermark passed the batch; REQUEST_TIMED_OUT when that takes
+ *   longer than the request's timeout, NOT_LEADER_OR_FOLLOWER when the
+ *   broker lost leadership meanwhile (the batch may still be committed by
+ *   the new leader, as in Kafka: the idempotent producer's retry finds it).
  * - Topic configs are the effective ones (topic, broker override, cluster
  *   default, start-up setting, Kafka's default), as DescribeConfigs reports
  *   them (see topic-configs.ts).
@@ -58,6 +64,7 @@ import type { BrokerContext } from "../context.js";
 import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
 import type { ReplicaManager } from "../replica-manager.js";
+import type { Partition } from "../replication/partition.js";
 import { type ProduceConfig, produceConfigOf } from "../topic-configs.js";
 import { INTERNAL_TOPICS } from "./03-metadata.js";
 
@@ -74,6 +81,15 @@ export function produceHandler(
       const acksValid = request.acks === -1 || request.acks === 0 || request.acks === 1;
       const responses: ProduceResponseTopicProduceResponse[] = [];
       let appended = false;
+      /** acks=-1 partitions appended and waiting for the high watermark. */
+      const waiting: {
+        out: ProduceResponsePartitionProduceResponse;
+        replica: Partition;
+        epoch: number;
+        lastOffset: bigint;
+        minIsr: number;
+        topicPartition: string;
+      }[] = [];
       for (const t of request.topicData) {
         const key = image.topicKeysByName.get(t.name);
         const topic = key === undefined ? undefined : image.topics.get(key);
@@ -108,7 +124,7 @@ export function produceHandler(
           }
           const { hosted } = found;
           const config = produceConfigOf(replicas.topicConfig(image, t.name));
-          const isr = hosted.state.isr;
+          const isr = hosted.replica.isr;
           if (request.acks === -1 && isr.length < config.minInsyncReplicas) {
             // Kafka's check in Partition.appendRecordsToLeader, before anything is appended.
             out.errorCode = ErrorCode.NOT_ENOUGH_REPLICAS;
@@ -137,15 +153,24 @@ export function produceHandler(
             continue;
           }
           try {
-            const r = await hosted.log.append(rebuilt ?? (records as Uint8Array), {
+            const r = await hosted.replica.appendAsLeader(rebuilt ?? (records as Uint8Array), {
               leaderEpoch: hosted.state.leaderEpoch,
-              assignOffsets: true,
               ...(config.logAppendTime ? { logAppendTimeMs: now } : {}),
             });
             appended ||= !r.duplicate;
             out.baseOffset = r.firstOffset;
             out.logAppendTimeMs = BigInt(r.logAppendTimeMs);
             out.logStartOffset = r.logStartOffset;
+            if (request.acks === -1) {
+              waiting.push({
+                out,
+                replica: hosted.replica,
+                epoch: hosted.state.leaderEpoch,
+                lastOffset: r.lastOffset,
+                minIsr: config.minInsyncReplicas,
+                topicPartition: `${t.name}-${p.index}`,
+              });
+            }
           } catch (e) {
             if (!isLogStorageError(e)) throw e;
             out.errorCode = kafkaErrorOf(e);
@@ -156,7 +181,37 @@ export function produceHandler(
       }
       if (appended) replicas.notifyAppend();
       if (request.acks === 0) return null;
-      void ctx;
+      if (waiting.some((w) => w.replica.highWatermark <= w.lastOffset)) {
+        // Only waiting for the followers is left: the connection's next request may run meanwhile.
+        ctx.release();
+      }
+      await Promise.all(
+        waiting.map(async (w) => {
+          const outcome = await w.replica.waitForHighWatermark(
+            w.lastOffset,
+            w.epoch,
+            request.timeoutMs,
+            ctx.signal,
+          );
+          if (outcome === "reached") {
+            if (w.replica.isr.length < w.minIsr) {
+              // Kafka's check once the batch is committed: fewer in-sync replicas hold it than asked for.
+              w.out.errorCode = ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND;
+              w.out.errorMessage = `The size of the current ISR Set(${w.replica.isr.join(", ")}) is insufficient to satisfy the min.isr requirement of ${w.minIsr} for partition ${w.topicPartition}`;
+            }
+            return;
+          }
+          w.out.baseOffset = -1n;
+          w.out.logAppendTimeMs = -1n;
+          if (outcome === "timeout") {
+            w.out.errorCode = ErrorCode.REQUEST_TIMED_OUT;
+            w.out.errorMessage = `The in-sync replicas did not acknowledge the batch within ${request.timeoutMs} ms.`;
+          } else {
+            w.out.errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER;
+            w.out.errorMessage = "Leadership moved before the in-sync replicas acknowledged the batch.";
+          }
+        }),
+      );
       return { responses, throttleTimeMs: 0, nodeEndpoints: [] };
     },
   };

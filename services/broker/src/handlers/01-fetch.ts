@@ -6,7 +6,7 @@
  * - Each partition is read from its fetch offset: the whole batch that
  *   contains the offset comes back, then following batches up to the
  *   partition's byte limit and the response's, never past the high watermark
- *   (the log end, with one replica per partition). The first partition with
+ *   (the offset every in-sync replica has). The first partition with
  *   data returns at least one whole batch even if larger than the limits, so a
  *   consumer always progresses.
  * - Long poll: with fewer than `min_bytes` available and no partition in
@@ -120,7 +120,7 @@ export function fetchHandler(
             }
             continue;
           }
-          const { log, state } = found.hosted;
+          const { log, state, replica } = found.hosted;
           if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch < state.leaderEpoch) {
             out.errorCode = ErrorCode.FENCED_LEADER_EPOCH;
             anyError = true;
@@ -131,7 +131,8 @@ export function fetchHandler(
             anyError = true;
             continue;
           }
-          const hw = log.logEndOffset;
+          // Consumers never read past the high watermark: what every ISR member holds.
+          const hw = replica.highWatermark;
           out.highWatermark = hw;
           out.lastStableOffset = hw;
           out.logStartOffset = log.logStartOffset;

@@ -1,8 +1,8 @@
 /**
  * ListOffsets (key 2), versions 1-9 (the Kafka 2.1 baseline to 3.9).
  *
- * - timestamp -2: the log start offset (earliest); -1: the log end (latest,
- *   the high watermark with one replica per partition); -3 (v7+): the offset
+ * - timestamp -2: the log start offset (earliest); -1: the high watermark
+ *   (latest: the end of what consumers can read); -3 (v7+): the offset
  *   and timestamp of the record with the largest timestamp; -4 (v8+): the
  *   earliest local offset (everything is local until tiering lands); -5 (v9+):
  *   the latest tiered offset, -1 while nothing is tiered; a timestamp >= 0: the
@@ -12,8 +12,7 @@
  *   until transactions land.
  * - v4+: the leader epoch returned is the one that wrote the offset found
  *   (from the log's leader-epoch cache), the latest one for the log end, as
- *   Kafka answers. The partition's current epoch is recorded in the cache
- *   first (Kafka records it when the replica becomes leader).
+ *   Kafka answers (the current leader epoch for the latest offset).
  */
 import {
   ApiKeys,
@@ -63,7 +62,7 @@ export function listOffsetsHandler(
             out.errorCode = lookupErrorCode(found);
             continue;
           }
-          const { log, state } = found.hosted;
+          const { log, state, replica } = found.hosted;
           if (p.currentLeaderEpoch >= 0 && p.currentLeaderEpoch !== state.leaderEpoch) {
             out.errorCode =
               p.currentLeaderEpoch < state.leaderEpoch
@@ -90,13 +89,15 @@ export function listOffsetsHandler(
               out.offset = log.logStartOffset;
               epoch = log.epochForOffset(out.offset);
             } else if (ts === LATEST) {
-              out.offset = log.logEndOffset;
+              // Consumers read up to the high watermark: the latest offset they can see.
+              out.offset = replica.highWatermark;
               epoch = log.latestLeaderEpoch;
             } else if (ts === LATEST_TIERED) out.offset = -1n;
             else {
               const found =
                 ts === MAX_TIMESTAMP ? await log.maxTimestampOffset() : await log.offsetForTimestamp(ts);
-              if (found !== null) {
+              // Only committed records (below the high watermark) are found, as in Kafka.
+              if (found !== null && found.offset < replica.highWatermark) {
                 out.offset = found.offset;
                 out.timestamp = found.timestamp;
                 epoch = log.epochForOffset(found.offset);

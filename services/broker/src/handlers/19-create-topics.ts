@@ -7,9 +7,9 @@
  *   client's next Metadata request here finds them.
  * - v4+: a partition count or replication factor of -1 takes the broker's
  *   defaults (`num.partitions`, `default.replication.factor`).
- * - A replication factor above 1 is refused with INVALID_REPLICATION_FACTOR
- *   until replication between brokers exists: never accepted and left
- *   unreplicated.
+ * - The controller places the replicas, one per zone where it can; a
+ *   replication factor above the number of available brokers is
+ *   INVALID_REPLICATION_FACTOR.
  * - A name given twice in one request: INVALID_REQUEST for each.
  * - v5+ echoes partitions, replication factor and configs; v7 the topic id.
  */
@@ -39,7 +39,6 @@ export function createTopicsHandler(broker: BrokerContext): Handler<typeof ApiKe
       const forward: CreatableTopic[] = [];
       for (const t of request.topics) {
         const rf = t.replicationFactor === -1 ? settings.defaultReplicationFactor : t.replicationFactor;
-        const assignedRf = t.assignments[0]?.brokerIds.length;
         if ((counts.get(t.name) ?? 0) > 1) {
           results.set(
             t.name,
@@ -47,15 +46,6 @@ export function createTopicsHandler(broker: BrokerContext): Handler<typeof ApiKe
               t.name,
               ErrorCode.INVALID_REQUEST,
               `Topic ${t.name} appears more than once in the request.`,
-            ),
-          );
-        } else if ((assignedRf ?? rf) > settings.maxReplicationFactor) {
-          results.set(
-            t.name,
-            failed(
-              t.name,
-              ErrorCode.INVALID_REPLICATION_FACTOR,
-              `Replication factor ${assignedRf ?? rf} is not supported yet: this cluster does not replicate between brokers, so topics have replication factor ${settings.maxReplicationFactor}.`,
             ),
           );
         } else {

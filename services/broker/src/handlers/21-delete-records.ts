@@ -4,8 +4,7 @@
  * admin.deleteTopicRecords.
  *
  * - Moves each partition's log start offset (its low watermark) up to the
- *   offset given; offset -1 means the high watermark (the log end with one
- *   replica). The new start is checkpointed before the answer, so it
+ *   offset given; offset -1 means the high watermark. The new start is checkpointed before the answer, so it
  *   survives a restart; segments wholly below it are deleted. Reads below it
  *   get OFFSET_OUT_OF_RANGE, ListOffsets earliest returns it. An offset at or
  *   below the current start changes nothing and is answered with the
@@ -20,9 +19,9 @@
  *   cannot be written, KAFKA_STORAGE_ERROR.
  * - timeout_ms: Kafka deletes on the leader, then waits up to timeout_ms for
  *   every replica's low watermark to reach the offset, answering
- *   REQUEST_TIMED_OUT for partitions that do not. With one replica per
- *   partition the only thing to wait for is the leader's own deletion: the
- *   answer waits up to timeout_ms for it, and a partition whose deletion is
+ *   REQUEST_TIMED_OUT for partitions that do not. Here followers take the
+ *   leader's log start from their next fetch answer, and the answer waits
+ *   only for the leader's own deletion: it waits up to timeout_ms for it, and a partition whose deletion is
  *   not done by then answers REQUEST_TIMED_OUT with its current log start
  *   (the deletion still completes). A timeout of 0 or less waits for the
  *   deletion, as Kafka's leader-side step is never cut short.
@@ -95,9 +94,11 @@ export function deleteRecordsHandler(
             out.errorCode = ErrorCode.POLICY_VIOLATION;
             continue;
           }
-          const { log } = found.hosted;
-          const offset = p.offset === HIGH_WATERMARK ? log.logEndOffset : p.offset;
-          if (offset < 0n) {
+          const { log, replica } = found.hosted;
+          const hw = replica.highWatermark;
+          const offset = p.offset === HIGH_WATERMARK ? hw : p.offset;
+          // Kafka's rule: the log start may not pass the high watermark (committed records only).
+          if (offset < 0n || offset > hw) {
             out.errorCode = ErrorCode.OFFSET_OUT_OF_RANGE;
             continue;
           }

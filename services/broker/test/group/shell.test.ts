@@ -172,7 +172,6 @@ class Broker {
         autoCreateTopics: false,
         defaultPartitions: 1,
         defaultReplicationFactor: 1,
-        maxReplicationFactor: 1,
       },
       image: () => this.current,
       controller: undefined as never,
