@@ -164,7 +164,7 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     "follower.replication.throttled.replicas",
     ...list(TOPIC_CONFIGS, "follower.replication.throttled.replicas"),
     [],
-    'Replicas whose follower-side replication is throttled, as partition:broker pairs, or "*" for all. No effect yet: Runnel partitions have a single replica, so nothing replicates.',
+    'Replicas whose follower-side replication is throttled, as partition:broker pairs, or "*" for all. No effect: Runnel throttles every replica catching up from outside the ISR, at the broker\'s follower.replication.throttled.rate, whatever this lists.',
   ],
   [
     "index.interval.bytes",
@@ -177,7 +177,7 @@ const TOPIC_ROWS: readonly TopicRow[] = [
     "leader.replication.throttled.replicas",
     ...list(TOPIC_CONFIGS, "leader.replication.throttled.replicas"),
     [],
-    'Replicas whose leader-side replication is throttled, as partition:broker pairs, or "*" for all. No effect yet: Runnel partitions have a single replica, so nothing replicates.',
+    'Replicas whose leader-side replication is throttled, as partition:broker pairs, or "*" for all. No effect: Runnel throttles on the follower side only (see follower.replication.throttled.replicas).',
   ],
   [
     "local.retention.bytes",
@@ -551,6 +551,36 @@ const BROKER_ROWS: readonly BrokerRow[] = [
   ],
   ["offsets.retention.minutes", INT, "10080", "How long committed offsets of an empty group are kept."],
   [
+    "offsets.commit.timeout.ms",
+    INT,
+    "5000",
+    "How long an offset commit waits for the in-sync replicas of its __consumer_offsets partition.",
+  ],
+  [
+    "offsets.topic.replication.factor",
+    INT,
+    "3",
+    "The replication factor of __consumer_offsets when it is created (creation waits for that many brokers).",
+  ],
+  [
+    "replica.lag.time.max.ms",
+    LONG,
+    "30000",
+    "A follower that has not caught up with its leader for this long leaves the ISR.",
+  ],
+  [
+    "replica.fetch.wait.max.ms",
+    INT,
+    "500",
+    "How long a follower's fetch waits at the leader for new records.",
+  ],
+  [
+    "follower.replication.throttled.rate",
+    LONG,
+    "0",
+    "Bytes per second this broker fetches at for replicas catching up from outside the ISR; 0 for no limit.",
+  ],
+  [
     "offsets.topic.num.partitions",
     INT,
     "50",
@@ -591,6 +621,12 @@ export interface StaticBrokerSettings {
   readonly offsetsRetentionMs: number;
   readonly segmentBytes: number;
   readonly maxIncrementalFetchSessionCacheSlots?: number;
+  readonly minInsyncReplicas?: number;
+  readonly offsetsTopicReplicationFactor?: number;
+  readonly offsetsCommitTimeoutMs?: number;
+  readonly replicaLagTimeMaxMs?: number;
+  readonly replicaFetchWaitMaxMs?: number;
+  readonly replicationThrottleBytesPerSec?: number;
 }
 
 /**
@@ -601,6 +637,8 @@ export interface StaticBrokerSettings {
  * were given, so a setting equal to Kafka's default is left to read as
  * DEFAULT_CONFIG.
  */
+const optional = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
+
 export function staticBrokerConfigs(s: StaticBrokerSettings): ReadonlyMap<string, string> {
   const all: [string, string | undefined][] = [
     ["node.id", String(s.nodeId)],
@@ -627,6 +665,12 @@ export function staticBrokerConfigs(s: StaticBrokerSettings): ReadonlyMap<string
         ? undefined
         : String(s.maxIncrementalFetchSessionCacheSlots),
     ],
+    ["min.insync.replicas", optional(s.minInsyncReplicas)],
+    ["offsets.topic.replication.factor", optional(s.offsetsTopicReplicationFactor)],
+    ["offsets.commit.timeout.ms", optional(s.offsetsCommitTimeoutMs)],
+    ["replica.lag.time.max.ms", optional(s.replicaLagTimeMaxMs)],
+    ["replica.fetch.wait.max.ms", optional(s.replicaFetchWaitMaxMs)],
+    ["follower.replication.throttled.rate", optional(s.replicationThrottleBytesPerSec)],
   ];
   return new Map(
     all.filter(

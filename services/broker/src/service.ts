@@ -64,6 +64,8 @@ export const brokerConfigSchema = z.object({
   advertisedPort: z.number().int().min(0).max(65_535).default(0),
   /** The port of the replication listener (gRPC, on the listen host); 0 picks a free one. */
   replicationPort: z.number().int().min(0).max(65_535).default(0),
+  /** `min.insync.replicas`: the default of topics that do not set it (acks=all needs this many in-sync replicas). */
+  minInsyncReplicas: z.number().int().min(1).default(1),
   /** `replica.lag.time.max.ms`: a follower not caught up for longer leaves the ISR. */
   replicaLagTimeMaxMs: durationMs().default(30_000),
   /** `replica.fetch.wait.max.ms`: how long a follower's fetch waits at the leader for new records. */

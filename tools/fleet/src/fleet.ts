@@ -48,6 +48,20 @@ function voterList(ctx: InstanceContext, withIds: boolean): string {
     .join(",");
 }
 
+/**
+ * The fleet replicates: replication factor 3 (one replica per zone) and min.insync.replicas 2 for
+ * topics and for __consumer_offsets, so any one broker can be lost without losing an acknowledged
+ * write or a committed offset. A fleet planned with fewer brokers uses as many as it has.
+ */
+function replicationDefaults(brokers: number): Record<string, string> {
+  const rf = Math.min(3, brokers);
+  return {
+    RUNNEL_BROKER_DEFAULT_REPLICATION_FACTOR: String(rf),
+    RUNNEL_BROKER_OFFSETS_TOPIC_REPLICATION_FACTOR: String(rf),
+    RUNNEL_BROKER_MIN_INSYNC_REPLICAS: String(Math.min(2, rf)),
+  };
+}
+
 export const FLEET: readonly FleetService[] = [
   {
     service: "metadata",
@@ -62,7 +76,8 @@ export const FLEET: readonly FleetService[] = [
       RUNNEL_METADATA_VOTERS: voterList(ctx, true),
       RUNNEL_METADATA_ADMIN_HOST: LOOPBACK,
       RUNNEL_METADATA_ADMIN_PORT: String(ctx.ports.admin),
-      RUNNEL_METADATA_DEFAULT_REPLICATION_FACTOR: "1",
+      // Topics replicate to three brokers, one per zone, unless a client asks otherwise.
+      RUNNEL_METADATA_DEFAULT_REPLICATION_FACTOR: String(Math.min(3, ctx.instances("broker").length)),
     }),
   },
   {
@@ -70,7 +85,7 @@ export const FLEET: readonly FleetService[] = [
     entry: "services/broker/src/main.ts",
     instances: 3,
     tier: 1,
-    ports: { listen: 9091, admin: 9320 },
+    ports: { listen: 9091, admin: 9320, replication: 9330 },
     readyPort: "admin",
     env: (ctx) => ({
       RUNNEL_BROKER_NODE_ID: String(ctx.n),
@@ -80,6 +95,8 @@ export const FLEET: readonly FleetService[] = [
       RUNNEL_BROKER_ADMIN_HOST: LOOPBACK,
       RUNNEL_BROKER_ADMIN_PORT: String(ctx.ports.admin),
       RUNNEL_BROKER_METADATA_VOTERS: voterList(ctx, false),
+      RUNNEL_BROKER_REPLICATION_PORT: String(ctx.ports.replication),
+      ...replicationDefaults(ctx.instances("broker").length),
     }),
   },
 ];

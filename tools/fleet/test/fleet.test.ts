@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FLEET, planFleet } from "../src/fleet.js";
 
 describe("the local fleet table", () => {
-  it("plans three metadata voters and three brokers on the documented ports", async () => {
+  it("plans three metadata voters and three replicating brokers on the documented ports", async () => {
     const specs = await planFleet({ dataDir: "/data" });
     expect(specs.map((s) => `${s.name}@${s.tier}`)).toEqual([
       "metadata-1@0",
@@ -25,7 +25,7 @@ describe("the local fleet table", () => {
         RUNNEL_METADATA_VOTERS: voters,
         RUNNEL_METADATA_ADMIN_HOST: "127.0.0.1",
         RUNNEL_METADATA_ADMIN_PORT: "9312",
-        RUNNEL_METADATA_DEFAULT_REPLICATION_FACTOR: "1",
+        RUNNEL_METADATA_DEFAULT_REPLICATION_FACTOR: "3",
       },
     });
     const brokers = specs.slice(3);
@@ -46,7 +46,22 @@ describe("the local fleet table", () => {
         RUNNEL_BROKER_ADMIN_HOST: "127.0.0.1",
         RUNNEL_BROKER_ADMIN_PORT: "9321",
         RUNNEL_BROKER_METADATA_VOTERS: "127.0.0.1:9301,127.0.0.1:9302,127.0.0.1:9303",
+        RUNNEL_BROKER_REPLICATION_PORT: "9331",
+        RUNNEL_BROKER_DEFAULT_REPLICATION_FACTOR: "3",
+        RUNNEL_BROKER_OFFSETS_TOPIC_REPLICATION_FACTOR: "3",
+        RUNNEL_BROKER_MIN_INSYNC_REPLICAS: "2",
       },
+    });
+  });
+
+  it("replicates with as many brokers as a smaller fleet has", async () => {
+    const fleet = FLEET.map((s) => (s.service === "broker" ? { ...s, instances: 1 } : s));
+    const specs = await planFleet({ dataDir: "/data", fleet });
+    expect(specs[0]?.env.RUNNEL_METADATA_DEFAULT_REPLICATION_FACTOR).toBe("1");
+    expect(specs[3]?.env).toMatchObject({
+      RUNNEL_BROKER_DEFAULT_REPLICATION_FACTOR: "1",
+      RUNNEL_BROKER_OFFSETS_TOPIC_REPLICATION_FACTOR: "1",
+      RUNNEL_BROKER_MIN_INSYNC_REPLICAS: "1",
     });
   });
 
