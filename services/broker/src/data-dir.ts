@@ -161,7 +161,9 @@ async function acquireLock(dir: string, pid: number, isAlive: (pid: number) => b
 /**
  * Removes the stale lock if it still holds `stale`, under the guard file, so
  * that no two processes both judge one lock stale and each remove the other's
- * fresh lock. A guard left by a process that died while taking over is removed.
+ * fresh lock. A guard left by a process that died while taking over is
+ * removed; that removal is the one step two starters could still race on, and
+ * only after a taker died within its few milliseconds of holding the guard.
  */
 async function takeOver(
   dir: string,
