@@ -2,7 +2,6 @@
  * One broker: follows the metadata quorum into an in-memory image and serves
  * the Kafka protocol on its listener.
  */
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { create } from "@bufbuild/protobuf";
 import * as grpc from "@grpc/grpc-js";
@@ -18,6 +17,7 @@ import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
 import { staticBrokerConfigs } from "./config-defs.js";
 import type { BrokerContext } from "./context.js";
+import { openDataDir } from "./data-dir.js";
 import {
   DEFAULT_FETCH_SESSION_CACHE_SLOTS,
   FetchSessionCache,
@@ -118,7 +118,11 @@ export type BrokerConfig = z.output<typeof brokerConfigSchema>;
 
 export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<void> {
   const { config, logger, clock, random } = ctx;
-  await mkdir(config.dataDir, { recursive: true });
+  // Before anything touches the data directory: hold it exclusively, and learn which
+  // incarnation ran here before (the controller's proof that it is dead).
+  const incarnationId = random.bytes(16);
+  const dataDir = await openDataDir(config.dataDir, incarnationId, { logger });
+  ctx.onShutdown(() => dataDir.release(), "data-dir-lock");
   const voters = config.metadataVoters
     .split(",")
     .map((s) => s.trim())
@@ -215,7 +219,13 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     describeProducersHandler(broker, replicas),
     describeTopicPartitionsHandler(broker),
   ];
+  // Kafka requests are served only once this incarnation is registered and first unfenced.
+  let startServing!: { resolve(): void; reject(e: unknown): void };
+  const ready = new Promise<void>((resolve, reject) => {
+    startServing = { resolve, reject };
+  });
   server = new KafkaServer({
+    ready,
     host: config.listenHost,
     port: config.listenPort,
     handlers,
@@ -259,6 +269,8 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
       }),
     ],
     voters,
+    incarnationId,
+    previousIncarnationId: dataDir.previousIncarnationId,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     clock,
     random,
@@ -272,6 +284,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     void replicas.reconcile(image);
     groups.onImage(image);
   });
+  follower.whenUnfenced().then(startServing.resolve, startServing.reject);
   follower.start();
   ctx.onShutdown(() => (follower as MetadataFollower).shutdown(5_000), "controlled-shutdown");
   ctx.addReadinessCheck("unfenced", () =>

@@ -60,6 +60,8 @@ export class Partition {
     readonly index: number,
     readonly log: PartitionLog,
     private readonly nodeId: number,
+    /** Called whenever the high watermark moves up (consumers waiting for records can read more). */
+    private readonly onHighWatermark: () => void = () => {},
   ) {
     this.hw = log.logStartOffset;
   }
@@ -244,9 +246,11 @@ export class Partition {
 
   /** The high watermark a follower takes from its leader's fetch answer. */
   updateFollowerHighWatermark(leaderHighWatermark: bigint): void {
+    const before = this.hw;
     const end = this.log.logEndOffset;
     this.hw = leaderHighWatermark < end ? leaderHighWatermark : end;
     if (this.hw < this.log.logStartOffset) this.hw = this.log.logStartOffset;
+    if (this.hw > before) this.onHighWatermark();
   }
 
   /** After a truncation: the high watermark never exceeds the log end. */
@@ -268,6 +272,7 @@ export class Partition {
     if (candidate <= this.hw) return false;
     this.hw = candidate;
     this.wakeHighWatermarkWaiters();
+    this.onHighWatermark();
     return true;
   }
 

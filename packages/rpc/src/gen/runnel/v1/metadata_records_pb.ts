@@ -148,7 +148,8 @@ export type RegisterBrokerRecord = Message<"runnel.v1.RegisterBrokerRecord"> & {
 
   /**
    * 16 random bytes the broker process picks at start-up. A registration with the same id
-   * but another incarnation while the old one is alive is refused.
+   * but another incarnation while the old one's lease holds is refused, unless it names the
+   * old one as the previous incarnation of its data directory (proof that it is gone).
    *
    * @generated from field: bytes incarnation_id = 3;
    */
