@@ -191,6 +191,8 @@ export interface FetchOptions {
   sessionId?: number;
   sessionEpoch?: number;
   forgotten?: readonly { topic: string; topicId: string; partitions: number[] }[];
+  /** The consumer's rack (`client.rack`, v11+), for rack-aware reads from a follower. */
+  rackId?: string;
 }
 
 /**
@@ -223,7 +225,7 @@ export function fetchRequest(topics: readonly FetchTopic[], o: FetchOptions = {}
       })),
     })),
     forgottenTopicsData: (o.forgotten ?? []).map((f) => ({ ...f })),
-    rackId: "",
+    rackId: o.rackId ?? "",
   };
 }
 

@@ -7,7 +7,9 @@
  * a follower takes over at a higher leader epoch; the killed broker comes
  * back as a follower, catches up and rejoins the ISR; with two of three
  * brokers gone, acks=all is refused with NOT_ENOUGH_REPLICAS while acks=1
- * still works, and the one left has every record.
+ * still works, and the one left has every record. A consumer naming its
+ * rack is sent by the leader to the in-sync follower in its zone (KIP-392),
+ * which serves it up to its high watermark.
  */
 import { encodeRecordBatch } from "@runnel/log";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -205,4 +207,63 @@ describe("replication", () => {
       await broker(id).process.waitForLine((l) => l.msg === "unfenced", 60_000);
     }
   }, 240_000);
+
+  it("sends a consumer that names its rack to the follower in its zone, which serves it", async () => {
+    const name = "rack-aware";
+    const created = await withWire(broker(1).port, (wire) =>
+      requestCreateTopic(wire, name, { partitions: 3, replicationFactor: 3 }),
+    );
+    expect(created?.errorCode).toBe(0);
+    const meta = await withWire(broker(1).port, async (wire) => {
+      await waitForTopic(wire, name, (t) => t.partitions.every((p) => p.isrNodes.length === 3));
+      return topicMetadata(wire, name);
+    });
+    const p0 = meta?.partitions.find((p) => p.partitionIndex === 0);
+    if (meta === undefined || p0 === undefined) throw new Error("no partition 0");
+    const zoneOf = (id: number) => ["a", "b", "c"][id - 1] as string;
+    const follower = p0.isrNodes.find((id) => id !== p0.leaderId) as number;
+    await withWire(broker(p0.leaderId).port, async (wire) => {
+      const r = await produceBatch(wire, name, 0, batch(0, 10), { acks: -1 });
+      expect(r.errorCode).toBe(0);
+      const at = { topicId: meta.topicId, partition: 0, offset: 0n };
+      // In the leader's own zone: read here.
+      const own = await fetchPartition(wire, at, { rackId: zoneOf(p0.leaderId) });
+      expect(own.preferredReadReplica).toBe(-1);
+      expect(recordBatches(own.records).length).toBeGreaterThan(0);
+      // In a follower's zone: go there, no records from the leader.
+      const sent = await fetchPartition(wire, at, { rackId: zoneOf(follower) });
+      expect(sent.preferredReadReplica).toBe(follower);
+      expect(sent.records?.byteLength ?? 0).toBe(0);
+    });
+    // The follower serves every committed record (once its high watermark caught up).
+    const values = await waitUntil(
+      "the follower serving the records",
+      () =>
+        withWire(broker(follower).port, async (wire) => {
+          const p = await fetchPartition(
+            wire,
+            { topicId: meta.topicId, partition: 0, offset: 0n },
+            { rackId: zoneOf(follower) },
+          );
+          expect(p.errorCode).toBe(0);
+          expect(p.preferredReadReplica).toBe(-1);
+          const got = recordBatches(p.records).flatMap((b) =>
+            b.records.map((r) => Buffer.from(r.value ?? []).toString()),
+          );
+          return got.length === 10 ? got : undefined;
+        }),
+      10_000,
+      100,
+    );
+    expect(values).toEqual(Array.from({ length: 10 }, (_, i) => value(i)));
+    // Before v11 a consumer cannot read from a follower.
+    await withWire(broker(follower).port, async (wire) => {
+      const old = await fetchPartition(
+        wire,
+        { topicId: meta.topicId, topic: name, partition: 0, offset: 0n },
+        { version: 10 },
+      );
+      expect(old.errorCode).toBe(6); // NOT_LEADER_OR_FOLLOWER
+    });
+  }, 120_000);
 });

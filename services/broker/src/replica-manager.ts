@@ -309,6 +309,24 @@ export class ReplicaManager {
     return { kind: "ok", hosted: { topic, partition, state, log: replica.log, replica } };
   }
 
+  /**
+   * The partition as a consumer may read it here: from its leader, or (KIP-392,
+   * `fromFollower`) from a follower at the leader epoch the image names.
+   */
+  async readablePartition(
+    topic: TopicImage | undefined,
+    partition: number,
+    fromFollower: boolean,
+  ): Promise<PartitionLookup> {
+    const led = await this.leaderPartition(topic, partition);
+    if (led.kind !== "not-leader" || !fromFollower || topic === undefined) return led;
+    const replica = this.partitions.get(`${topic.key}:${partition}`);
+    const state = led.state;
+    if (replica === undefined || replica.role !== "follower" || replica.leaderEpoch !== state.leaderEpoch)
+      return led;
+    return { kind: "ok", hosted: { topic, partition, state, log: replica.log, replica } };
+  }
+
   /** The partition with topic id `topicId`, if this broker leads it (a follower's fetch). */
   async replicaToLead(topicId: Uint8Array, partition: number): Promise<LeaderLookup> {
     const image = this.o.image();

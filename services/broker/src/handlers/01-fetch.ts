@@ -25,6 +25,11 @@
  * - Response topics follow the order partitions were read, consecutive
  *   partitions of one topic sharing an entry (a request's order for a full
  *   fetch, the session's for an incremental one).
+ * - Rack-aware reads (KIP-392, v11+): the leader answers a consumer that
+ *   names its rack with the in-sync follower in that zone to read from
+ *   (`preferred_read_replica`, no records, at once) unless the leader is in
+ *   that zone itself; a follower serves v11+ consumers up to its own high
+ *   watermark (which trails the leader's by up to one replica fetch).
  * - read_committed sees the same as read_uncommitted until transactions land
  *   (the last stable offset equals the high watermark).
  */
@@ -43,6 +48,7 @@ import type { FetchRequestView, FetchSessionCache, FetchTarget } from "../fetch-
 import type { Handler } from "../kafka/server.js";
 import { kafkaErrorOf } from "../log-errors.js";
 import type { ReplicaManager } from "../replica-manager.js";
+import { preferredReadReplica } from "../replication/rack.js";
 
 /** The longest a fetch may wait, whatever the client asks (`replica.fetch.wait.max.ms`-like bound). */
 const MAX_WAIT_MS_CAP = 30_000;
@@ -60,6 +66,7 @@ export function fetchHandler(
   options: FetchHandlerOptions,
 ): Handler<typeof ApiKeys.Fetch> {
   const { sessions, now } = options;
+  const nodeId = broker.settings.nodeId;
   return {
     apiKey: ApiKeys.Fetch,
     minVersion: 4,
@@ -86,6 +93,7 @@ export function fetchHandler(
         const image = broker.image();
         let bytes = 0;
         let anyError = false;
+        let answerNow = false;
         let budget = request.maxBytes > 0 ? request.maxBytes : Number.MAX_SAFE_INTEGER;
         const topics = new Map<string, TopicImage | undefined>();
         const resolve = (t: FetchTarget): TopicImage | undefined => {
@@ -105,7 +113,8 @@ export function fetchHandler(
           const out = partitionData(p.partition);
           results.push(out);
           const topic = resolve(p);
-          const found = await replicas.leaderPartition(topic, p.partition);
+          // v11+ consumers may read from a follower (KIP-392).
+          const found = await replicas.readablePartition(topic, p.partition, v >= 11);
           if (found.kind !== "ok") {
             anyError = true;
             if (found.kind === "unknown-topic") {
@@ -136,6 +145,16 @@ export function fetchHandler(
           out.highWatermark = hw;
           out.lastStableOffset = hw;
           out.logStartOffset = log.logStartOffset;
+          if (v >= 11 && request.rackId !== "") {
+            const preferred = preferredReadReplica(replica, image, nodeId, request.rackId, p.fetchOffset);
+            if (preferred >= 0) {
+              // Read from the replica in the client's zone instead: answered at once, without records.
+              out.preferredReadReplica = preferred;
+              out.records = NO_RECORDS;
+              answerNow = true;
+              continue;
+            }
+          }
           if (budget <= 0) continue;
           if (p.fetchOffset === hw) {
             // Caught up: nothing to read, and no turn to wait for in the log's queue.
@@ -164,6 +183,7 @@ export function fetchHandler(
         if (
           bytes >= Math.max(1, request.minBytes) ||
           anyError ||
+          answerNow ||
           targets.length === 0 ||
           remaining <= 0 ||
           ctx.signal.aborted
