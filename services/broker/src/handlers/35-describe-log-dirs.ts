@@ -5,10 +5,10 @@
  *
  * - One log directory: the absolute path of the folder holding this broker's
  *   partition logs, as Kafka reports `log.dirs` entries.
- * - Its partitions: those this broker hosts (the partitions it leads, until
- *   replication lands), each with the bytes of its segment files, an offset
- *   lag of 0 (the high watermark is the log end with one replica) and
- *   is_future_key false (no AlterReplicaLogDirs moves). Topics in name
+ * - Its partitions: every replica this broker hosts, leader or follower,
+ *   each with the bytes of its segment files, an offset lag of 0 (Kafka's
+ *   max(high watermark - log end, 0), never above 0 for a current replica)
+ *   and is_future_key false (no AlterReplicaLogDirs moves). Topics in name
  *   order, partitions by index.
  * - A null topic list asks for every hosted partition; otherwise only the
  *   listed ones this broker hosts, and names or partitions it does not host
@@ -74,12 +74,18 @@ export function describeLogDirsHandler(
         const out: DescribeLogDirsResponseDescribeLogDirsTopic = { name: topic.name, partitions: [] };
         for (let index = 0; index < topic.partitions.length; index++) {
           if (partitionsWanted !== null && !partitionsWanted.has(index)) continue;
-          if (topic.partitions[index]?.leader !== broker.settings.nodeId) continue;
-          const found = await replicas.leaderPartition(topic, index);
-          if (found.kind !== "ok") continue;
+          const state = topic.partitions[index];
+          if (state === undefined || !state.replicas.includes(broker.settings.nodeId)) continue;
+          // A replica's log is open once the broker took its role; a leader's opens on first use.
+          let log = replicas.replica(topic, index)?.log;
+          if (log === undefined && state.leader === broker.settings.nodeId) {
+            const found = await replicas.leaderPartition(topic, index);
+            if (found.kind === "ok") log = found.hosted.log;
+          }
+          if (log === undefined) continue;
           out.partitions.push({
             partitionIndex: index,
-            partitionSize: BigInt(found.hosted.log.sizeInBytes),
+            partitionSize: BigInt(log.sizeInBytes),
             offsetLag: 0n,
             isFutureKey: false,
           });
