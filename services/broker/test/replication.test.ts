@@ -5,7 +5,7 @@
  * two agree by leader epochs, then takes the leader's records, so the logs
  * end identical; the leader's high watermark follows the follower; a
  * follower falling behind the lag time leaves the ISR through the
- * controller.
+ * controller; a replica catching up from outside the ISR is throttled.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,6 +80,7 @@ interface Node {
 /** Two brokers, each a replica manager with its replication listener, sharing one image. */
 async function cluster(
   lagTimeMaxMs = 30_000,
+  throttleBytesPerSec = 0,
 ): Promise<{ nodes: Node[]; setImage(t: TopicImage): Promise<void> }> {
   const servers: grpc.Server[] = [];
   const ports: number[] = [];
@@ -128,6 +129,7 @@ async function cluster(
           brokerEpoch: () => BigInt(100 + id),
           lagTimeMaxMs,
           fetchWaitMaxMs: 100,
+          throttleBytesPerSec,
         },
       }),
     };
@@ -261,5 +263,38 @@ describe("replication between replica managers", () => {
     expect(one.alterPartitions.at(-1)?.partitions[0]?.newIsr).toEqual([1]);
     // Alone in the ISR, the leader's high watermark reaches its log end.
     expect(leader.highWatermark).toBe(3n);
+  });
+
+  it("throttles a replica catching up from outside the ISR to the broker's rate", async () => {
+    const { nodes, setImage } = await cluster(30_000, 100_000);
+    const [one, two] = nodes as [Node, Node];
+    // Broker 1 leads alone and holds 300 KB before broker 2 starts following.
+    await setImage(topic(1, 0, [1]));
+    const found = await one.replicas.leaderPartition(topic(1, 0, [1]), 0);
+    if (found.kind !== "ok") throw new Error(found.kind);
+    for (let i = 0; i < 30; i++) {
+      await found.hosted.replica.appendAsLeader(batchOf([`${i}`.padEnd(10_000, "x")]), { leaderEpoch: 0 });
+    }
+    const total = found.hosted.log.logEndOffset;
+    const started = Date.now();
+    // Broker 2 follows (outside the ISR: the image keeps it out).
+    await setImage({
+      ...topic(1, 0, [1]),
+      partitions: [{ replicas: [1, 2], isr: [1], leader: 1, leaderEpoch: 0, partitionEpoch: 1 }],
+    });
+    const follower = two.replicas.replica(topic(1, 0, [1]), 0);
+    if (follower === undefined) throw new Error("no follower replica");
+    await new Promise((r) => setTimeout(r, 500));
+    // Unthrottled, all 300 KB would be there within a few milliseconds; at 100 KB/s, about half of it.
+    const early = follower.log.logEndOffset;
+    expect(early).toBeGreaterThan(0n);
+    expect(Number(early)).toBeLessThan(Number(total) * 0.6);
+    await until(
+      "the follower to catch up",
+      () => (follower.log.logEndOffset === total ? true : undefined),
+      15_000,
+    );
+    // 300 KB at 100 KB/s: no faster than about two seconds (the first second's budget comes at once).
+    expect(Date.now() - started).toBeGreaterThan(1_500);
   });
 });

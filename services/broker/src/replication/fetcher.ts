@@ -24,8 +24,9 @@
  * Catching up from far behind is throttled per broker
  * (`replicationThrottleBytesPerSec`): partitions outside the ISR fetch
  * only while the bytes they fetched in the last second stay under the
- * rate, so rebuilding a replica cannot take all the bandwidth from the
- * partitions that clients are waiting on.
+ * rate, and ask for no more than what is left of it (at least one batch
+ * comes anyway), so rebuilding a replica cannot take all the bandwidth
+ * from the partitions that clients are waiting on.
  */
 import { create } from "@bufbuild/protobuf";
 import { ErrorCode } from "@runnel/kafka-protocol";
@@ -196,9 +197,10 @@ class LeaderFetchLoop {
           f.partition.role === "follower" &&
           f.partition.leaderEpoch === f.leaderEpoch,
       );
-      const allowed = ready.filter(
-        (f) => f.partition.isr.includes(this.o.nodeId) || !this.throttle.exceeded(now),
-      );
+      // Replicas outside the ISR (catching up) fetch only within the throttle's budget.
+      const budget = this.throttle.remaining(now);
+      const inIsr = (f: Followed) => f.partition.isr.includes(this.o.nodeId);
+      const allowed = ready.filter((f) => inIsr(f) || budget > 0);
       const epoch = this.o.brokerEpoch();
       const address = this.endpoint();
       if (allowed.length === 0 || epoch === null || address === null) {
@@ -210,6 +212,7 @@ class LeaderFetchLoop {
         continue;
       }
       const sent = allowed.map((f) => ({ f, fetchOffset: f.partition.log.logEndOffset }));
+      const partitionMaxBytes = this.o.partitionMaxBytes ?? 1024 * 1024;
       let response: ReplicaFetchResponse;
       try {
         response = await this.clientFor(address).replicaFetch(
@@ -227,7 +230,9 @@ class LeaderFetchLoop {
                 fetchOffset,
                 lastFetchedEpoch: f.partition.log.latestLeaderEpoch,
                 logStartOffset: f.partition.log.logStartOffset,
-                partitionMaxBytes: this.o.partitionMaxBytes ?? 1024 * 1024,
+                partitionMaxBytes: inIsr(f)
+                  ? partitionMaxBytes
+                  : Math.max(1, Math.min(partitionMaxBytes, budget)),
               }),
             ),
           },
@@ -363,11 +368,12 @@ class ByteRate {
     this.total += bytes;
   }
 
-  exceeded(now: number): boolean {
-    if (this.perSec <= 0) return false;
+  /** Bytes still allowed in the current second (unbounded without a limit). */
+  remaining(now: number): number {
+    if (this.perSec <= 0) return Number.MAX_SAFE_INTEGER;
     while (this.events.length > 0 && (this.events[0] as { at: number }).at <= now - 1_000) {
       this.total -= (this.events.shift() as { bytes: number }).bytes;
     }
-    return this.total >= this.perSec;
+    return this.perSec - this.total;
   }
 }
