@@ -5,6 +5,11 @@
  * the records it returns as one batch, and answers once that batch is
  * committed and applied. Writes run one at a time, so each frontend sees every
  * earlier write. Watches are served by any voter from its applied image.
+ *
+ * While this voter leads, two timers write on the controller's own account, through the same
+ * write queue as requests and never on a request's path: the lease check fences brokers that
+ * stopped heartbeating, and the leader balance (when enabled) moves leadership back to
+ * preferred replicas every `leaderBalance.intervalMs`.
  */
 
 import type { NodeId } from "@runnel/raft";
@@ -32,9 +37,11 @@ import {
   expireLeases,
   initialLeases,
   isLeaseAlive,
+  LEADER_BALANCE_ELECTIONS_MAX,
   type MetadataImage,
   nextOffsetOf,
   type Outcome,
+  planLeaderBalance,
   type RandomBytes,
   type Result,
   registerBroker,
@@ -58,6 +65,15 @@ export interface ControllerServiceOptions {
   readonly writeTimeoutMs: number;
   /** Voter addresses, to tell callers where the leader is. */
   readonly voterAddresses: ReadonlyMap<NodeId, string>;
+  /** Automatic leader balancing (Kafka's auto.leader.rebalance.enable); absent: off. */
+  readonly leaderBalance?: LeaderBalanceSettings;
+}
+
+export interface LeaderBalanceSettings {
+  /** `leader.imbalance.check.interval.seconds`: time between checks while this voter leads. */
+  readonly intervalMs: number;
+  /** `leader.imbalance.per.broker.percentage`: see planLeaderBalance. */
+  readonly imbalancePercentage: number;
 }
 
 export class ActiveController {
@@ -66,6 +82,7 @@ export class ActiveController {
   private heartbeats = new Map<number, number>();
   private leader = false;
   private leaseTimer: { cancel(): void } | null = null;
+  private balanceTimer: { cancel(): void } | null = null;
   private stopped = false;
   /** The leader image: the committed image plus every write proposed in `term` and not yet applied. */
   private speculative: { image: MetadataImage; term: number } | null = null;
@@ -83,15 +100,19 @@ export class ActiveController {
       this.heartbeats = initialLeases(this.o.stateMachine.image, this.o.clock.now());
       this.o.logger.info({ brokers: this.heartbeats.size }, "became the active controller");
       this.scheduleLeaseCheck();
+      if (this.o.leaderBalance !== undefined) this.scheduleLeaderBalance(this.o.leaderBalance.intervalMs);
     } else {
       this.leaseTimer?.cancel();
       this.leaseTimer = null;
+      this.balanceTimer?.cancel();
+      this.balanceTimer = null;
     }
   }
 
   stop(): void {
     this.stopped = true;
     this.leaseTimer?.cancel();
+    this.balanceTimer?.cancel();
   }
 
   private scheduleLeaseCheck(): void {
@@ -112,6 +133,46 @@ export class ActiveController {
     }).catch((e: unknown) => {
       if (!(e instanceof RpcError)) this.o.logger.warn({ error: String(e) }, "lease check failed");
     });
+  }
+
+  /**
+   * The next leader balance in `delayMs`. At most one is pending: a round still running when
+   * leadership was lost and regained replaces the timer the regained leadership set.
+   */
+  private scheduleLeaderBalance(delayMs: number): void {
+    const settings = this.o.leaderBalance;
+    if (settings === undefined || this.stopped || !this.leader) return;
+    this.balanceTimer?.cancel();
+    this.balanceTimer = this.o.clock.setTimeout(() => {
+      this.balanceTimer = null;
+      void this.balanceLeaders(settings).then((more) =>
+        // A round cut short by its election bound goes on at once, as Kafka's controller does.
+        this.scheduleLeaderBalance(more ? 0 : settings.intervalMs),
+      );
+    }, delayMs);
+  }
+
+  /** One balancing round; whether elections were left for another. */
+  private async balanceLeaders(settings: LeaderBalanceSettings): Promise<boolean> {
+    try {
+      const plan = await this.write((image) => {
+        const p = planLeaderBalance(image, {
+          imbalancePercentage: settings.imbalancePercentage,
+          electionsMax: LEADER_BALANCE_ELECTIONS_MAX,
+        });
+        return { records: p.records, response: p };
+      });
+      if (plan.records.length > 0) {
+        this.o.logger.info(
+          { elections: plan.records.length, imbalanced: plan.imbalanced },
+          "leader imbalance: elected preferred leaders",
+        );
+      }
+      return plan.more;
+    } catch (e) {
+      if (!(e instanceof RpcError)) this.o.logger.warn({ error: String(e) }, "leader balance failed");
+      return false;
+    }
   }
 
   private notLeader(leaderId: NodeId): RpcError {

@@ -56,6 +56,17 @@ export const metadataConfigSchema = z.object({
     .int()
     .min(1)
     .default(DEFAULT_CONTROLLER_OPTIONS.defaultReplicationFactor),
+  /**
+   * Kafka's `auto.leader.rebalance.enable`: the active controller moves leadership back to
+   * preferred replicas that are active ISR members (see controller/leader-balance.ts).
+   */
+  autoLeaderRebalanceEnable: z.boolean().default(true),
+  /** Kafka's `leader.imbalance.check.interval.seconds` (300 s): time between balance checks. */
+  leaderImbalanceCheckIntervalMs: durationMs()
+    .pipe(z.number().int().min(1_000, "leaderImbalanceCheckIntervalMs must be at least 1 s"))
+    .default(300_000),
+  /** Kafka's `leader.imbalance.per.broker.percentage`: the imbalance a broker may have before a balance. */
+  leaderImbalancePerBrokerPercentage: z.number().int().min(0).max(100).default(10),
   /** Largest snapshot a follower accepts from the leader. */
   snapshotBytesMax: z
     .number()
@@ -139,6 +150,14 @@ export async function startMetadataVoter(ctx: ServiceContext<MetadataConfig>): P
     sessionTimeoutMs: config.sessionTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
     voterAddresses: voters,
+    ...(config.autoLeaderRebalanceEnable
+      ? {
+          leaderBalance: {
+            intervalMs: config.leaderImbalanceCheckIntervalMs,
+            imbalancePercentage: config.leaderImbalancePerBrokerPercentage,
+          },
+        }
+      : {}),
   });
   driver.onRoleChange((role) => controller.onRoleChange(role === "leader"));
 

@@ -7,6 +7,7 @@
  * - backend.ts: `apply`, committed batches into the image;
  * - *-frontend.ts: requests into records and responses;
  * - leases.ts: fencing brokers whose lease lapsed;
+ * - leader-balance.ts: moving leadership back to preferred replicas (auto leader rebalance);
  * - placement.ts, partition-change.ts: the planners (replica placement; leader and ISR rules);
  * - snapshot.ts: the image as records and bytes;
  * - watch.ts: what a watcher is sent, and a watcher's side of the stream.
@@ -44,6 +45,13 @@ export {
   type RandomBytes,
 } from "./frontend.js";
 export * from "./image.js";
+export {
+  type BrokerImbalance,
+  LEADER_BALANCE_ELECTIONS_MAX,
+  type LeaderBalanceOptions,
+  type LeaderBalancePlan,
+  planLeaderBalance,
+} from "./leader-balance.js";
 export {
   expireLeases,
   type HeartbeatTimes,

@@ -12,6 +12,9 @@
  * - the new ISR is a duplicate-free subset of the replicas that contains the leader
  *   (INVALID_REQUEST), and every broker it adds is active (INELIGIBLE_REPLICA).
  * A change bumps the partition epoch only; the leader and its epoch stay.
+ *
+ * ElectLeaders moves leadership to the preferred (first) replica; `preferredLeaderChange` is
+ * that election for one partition, shared with the automatic leader balancing.
  */
 import { create } from "@bufbuild/protobuf";
 import {
@@ -39,7 +42,7 @@ import {
   topicById,
 } from "./image.js";
 import { planPartitionChange, sameMembers, withChange } from "./partition-change.js";
-import { partitionChangeRecord } from "./records.js";
+import { type PartitionDelta, partitionChangeRecord } from "./records.js";
 import { resolveTopicRef } from "./topics-frontend.js";
 
 /** AlterPartition: see the top of this file. */
@@ -171,6 +174,34 @@ function checkAlter(
 }
 
 /**
+ * The preferred election of one partition: the change that moves its leadership to its first
+ * replica, or why there is none (ELECTION_NOT_NEEDED when that replica leads already,
+ * PREFERRED_LEADER_NOT_AVAILABLE when it is not an active ISR member). ElectLeaders and the
+ * automatic leader balancing (leader-balance.ts) elect through it alike.
+ */
+export function preferredLeaderChange(
+  image: MetadataImage,
+  current: PartitionImage,
+  where: string,
+): PartitionDelta | ControllerError {
+  const preferred = current.replicas[0] as number;
+  if (current.leader === preferred) {
+    return controllerError("ELECTION_NOT_NEEDED", `Broker ${preferred} already leads ${where}.`);
+  }
+  const delta = planPartitionChange(current, {
+    acceptable: (b) => isActive(image, b),
+    preferFirstReplica: true,
+  });
+  if (delta === undefined || delta.leader !== preferred) {
+    return controllerError(
+      "PREFERRED_LEADER_NOT_AVAILABLE",
+      `The preferred leader ${preferred} of ${where} is not an active ISR member.`,
+    );
+  }
+  return delta;
+}
+
+/**
  * ElectLeaders (preferred): moves leadership of each partition to its first replica when that
  * replica is in the ISR and active. With no partitions named, elects every partition that
  * needs it and can have it, up to `recordsPerBatchMax` of them (call again for the rest).
@@ -183,24 +214,9 @@ export function electLeaders(
   const records: MetadataRecord[] = [];
   const results: ElectLeadersResult[] = [];
   const elect = (topic: TopicImage, index: number, current: PartitionImage): ControllerError | undefined => {
-    const preferred = current.replicas[0] as number;
-    if (current.leader === preferred) {
-      return controllerError(
-        "ELECTION_NOT_NEEDED",
-        `Broker ${preferred} already leads ${topic.name}-${index}.`,
-      );
-    }
-    const delta = planPartitionChange(current, {
-      acceptable: (b) => isActive(image, b),
-      preferFirstReplica: true,
-    });
-    if (delta === undefined || delta.leader !== preferred) {
-      return controllerError(
-        "PREFERRED_LEADER_NOT_AVAILABLE",
-        `The preferred leader ${preferred} of ${topic.name}-${index} is not an active ISR member.`,
-      );
-    }
-    records.push(partitionChangeRecord(topic.id, index, delta));
+    const change = preferredLeaderChange(image, current, `${topic.name}-${index}`);
+    if ("code" in change) return change;
+    records.push(partitionChangeRecord(topic.id, index, change));
     return undefined;
   };
   const report = (
