@@ -52,6 +52,12 @@ export async function startBroker(
     ...(o.wrap !== undefined ? { wrap: o.wrap } : {}),
   });
   p.start();
-  await p.waitForLine((l) => l.msg === "unfenced", 60_000);
+  try {
+    await p.waitForLine((l) => l.msg === "unfenced", 60_000);
+  } catch (e) {
+    // A broker that never became ready is not left running behind the failed test.
+    await p.close();
+    throw e;
+  }
   return { process: p, nodeId, host, port, bootstrap: `${host}:${port}` };
 }
