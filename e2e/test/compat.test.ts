@@ -10,13 +10,13 @@
  * because kadm and kversion name a release only when the broker advertises
  * every API that release's brokers do, and this broker does not serve
  * transactions, ACLs, SASL, delegation tokens, quotas, SCRAM, reassignment,
- * leader election, replica log dirs, the KIP-848 group APIs, client-metrics
+ * replica log dirs, the KIP-848 group APIs, client-metrics
  * listing or the KRaft quorum admin APIs yet. Those keys are listed below
  * (`unservedApiKeys`): franz-go's `served-versions` guesses the release with
  * them left out, which names Kafka 3.9 only if every API this broker does
  * advertise has exactly Kafka 3.9's versions. Each key leaves the list when
- * its API lands (SASL and ACLs with the proxy and tenants, reassignment and
- * elections with replication, transactions in their own issue).
+ * its API lands (SASL and ACLs with the proxy and tenants, reassignment with
+ * replication, transactions in their own issue).
  */
 import { afterAll, beforeAll } from "vitest";
 import { defineCompatSuite } from "../compat/vitest.js";
@@ -56,9 +56,9 @@ defineCompatSuite(() => broker.bootstrap, {
     24, 25, 28, 26, 65, 66,
     // ACLs: DescribeAcls, CreateAcls, DeleteAcls.
     29, 30, 31,
-    // Replication admin: AlterReplicaLogDirs, ElectLeaders, AlterPartitionReassignments,
+    // Replication admin: AlterReplicaLogDirs, AlterPartitionReassignments,
     // ListPartitionReassignments.
-    34, 43, 45, 46,
+    34, 45, 46,
     // Delegation tokens: Create, Renew, Expire, Describe.
     38, 39, 40, 41,
     // Client quotas and SCRAM: DescribeClientQuotas, AlterClientQuotas,
