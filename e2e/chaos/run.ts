@@ -299,7 +299,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           log(
             healError !== null
               ? `chaos: ${(healedAt / 1000).toFixed(1)} s: the heal FAILED: ${healError}`
-              : `chaos: ${(healedAt / 1000).toFixed(1)} s: healed (heal took ${healedAt - healStartedAt} ms); ${healthy ? `whole again at ${(wholeAt / 1000).toFixed(1)} s` : `NOT whole again within ${o.settleTimeoutMs} ms`}`,
+              : `chaos: ${(healedAt / 1000).toFixed(1)} s: healed (heal took ${healedAt - healStartedAt} ms); ${healthy ? `whole again at ${(wholeAt / 1000).toFixed(1)} s` : signal?.aborted ? "interrupted before it was whole again" : `NOT whole again within ${o.settleTimeoutMs} ms`}`,
           );
           faults.push({
             index: faults.length + 1,

@@ -5,13 +5,13 @@
  * a partitioned network namespace gets no TCP through (from the root
  * namespace or a peer namespace, on an open connection or a new one) until it
  * is healed, and the open connection carries on after; namespaces of a
- * killed run are removed by the next; the slow-disk shim slows writes and
+ * killed run, and the processes left in them, are removed by the next; the slow-disk shim slows writes and
  * fsyncs of regular files (not pipes), switched on and off while the process
  * runs. Margins are wide: these check that each fault exists, not how fast
  * anything is.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -200,25 +200,53 @@ describe.skipIf(!isRoot)("network partition (network namespaces; needs root)", (
         "-e",
         `import("./e2e/chaos/faults/network.ts").then(async (m) => {
           const net = await m.ChaosNetwork.create(2);
-          console.log(net.runId + " " + net.bridge);
+          const [cmd, ...args] = net.wrap(0);
+          const left = require("node:child_process").spawn(cmd, [...args, "sleep", "600"], { stdio: "ignore" });
+          // Stopped once it is in the namespace (ip netns exec has exec'd sleep).
+          while (!require("node:fs").readFileSync("/proc/" + left.pid + "/cmdline", "utf8").startsWith("sleep"))
+            await new Promise((r) => setTimeout(r, 20));
+          left.kill("SIGSTOP");
+          console.log(net.runId + " " + net.bridge + " " + left.pid);
           setInterval(() => {}, 1000);
         });`,
       ],
       { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
     );
-    const [runId, bridge] = await firstLine(child).then((l) => l.split(" "));
+    const [runId, bridge, leftPid] = await firstLine(child).then((l) => l.split(" "));
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     const namespaces = () => execFileSync("ip", ["netns", "list"], { encoding: "utf8" });
     const links = () => execFileSync("ip", ["-o", "link", "show"], { encoding: "utf8" });
     expect(namespaces()).toContain(`rnlchaos-${runId}-n1`);
     expect(links()).toContain(`${bridge}:`);
+    expect(processState(Number(leftPid))).toBe("T");
     const removed = await removeStaleNetworks();
     expect(removed).toEqual(expect.arrayContaining([`rnlchaos-${runId}-n0`, `rnlchaos-${runId}-n1`, bridge]));
     expect(namespaces()).not.toContain(`rnlchaos-${runId}-`);
     expect(links()).not.toContain(`${bridge}:`);
+    // The stopped process the dead run left in its namespace was killed with it.
+    const gone = async (): Promise<boolean> => {
+      for (let i = 0; i < 50; i++) {
+        // Gone, or a zombie waiting for whoever adopted it to reap it.
+        const state = processState(Number(leftPid));
+        if (state === undefined || state === "Z") return true;
+        await sleep(100);
+      }
+      return false;
+    };
+    expect(Number(leftPid)).toBeGreaterThan(0);
+    expect(await gone()).toBe(true);
   }, 60_000);
 });
+
+/** A process's state letter from /proc (R, S, T for stopped, Z for a zombie, ...); undefined if it is gone. */
+function processState(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
+  } catch {
+    return undefined;
+  }
+}
 
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {

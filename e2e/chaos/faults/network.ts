@@ -73,7 +73,8 @@ function runAlive(pid: number, runId: string): boolean {
 
 /**
  * Removes the namespaces and links of runs whose owning process is gone (a
- * crashed or killed run never reached its `close()`); the names removed.
+ * crashed or killed run never reached its `close()`), killing any process
+ * still in those namespaces; the names removed.
  */
 export async function removeStaleNetworks(): Promise<string[]> {
   const removed: string[] = [];
@@ -84,6 +85,15 @@ export async function removeStaleNetworks(): Promise<string[]> {
   for (const ns of namespaces) {
     const m = NAMESPACE_RE.exec(ns);
     if (m === null || runAlive(Number(m[1]), `${m[1]}${m[2]}`)) continue;
+    // A service the dead run left in the namespace (perhaps stopped with SIGSTOP) goes with it.
+    const pids = await ip("netns", "pids", ns).catch(() => "");
+    for (const pid of pids.split("\n").filter((p) => /^\d+$/.test(p.trim()))) {
+      try {
+        process.kill(Number(pid), "SIGKILL");
+      } catch {
+        // Gone already.
+      }
+    }
     await ip("netns", "delete", ns).catch(() => {});
     removed.push(ns);
   }
