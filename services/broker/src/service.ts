@@ -36,6 +36,7 @@ import { initProducerIdHandler } from "./handlers/22-init-producer-id.js";
 import { offsetForLeaderEpochHandler } from "./handlers/23-offset-for-leader-epoch.js";
 import { describeLogDirsHandler } from "./handlers/35-describe-log-dirs.js";
 import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
+import { electLeadersHandler } from "./handlers/43-elect-leaders.js";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
 import { describeProducersHandler } from "./handlers/61-describe-producers.js";
 import { describeTopicPartitionsHandler } from "./handlers/75-describe-topic-partitions.js";
@@ -218,6 +219,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     describeLogDirsHandler(broker, replicas),
     describeProducersHandler(broker, replicas),
     describeTopicPartitionsHandler(broker),
+    electLeadersHandler(broker),
   ];
   // Kafka requests are served only once this incarnation is registered and first unfenced.
   let startServing!: { resolve(): void; reject(e: unknown): void };
