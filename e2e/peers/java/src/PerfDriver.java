@@ -3,6 +3,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,27 +21,35 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The produce/consume benchmark workload, run with the Java client against any Kafka bootstrap.
  *
- * <p>Usage: {@code java PerfDriver BOOTSTRAP TOPIC PARTITIONS RECORDS RECORD_BYTES RATE}. Creates
- * the topic (replication factor 1), starts a consumer assigned to every partition at the end,
- * then produces RECORDS records of RECORD_BYTES bytes with acks=all, at most RATE records per
- * second (0 = as fast as the producer goes). Each value starts with the send time
- * (System.nanoTime, one JVM, one clock), so the consumer measures end-to-end latency: from
+ * <p>Usage: {@code java PerfDriver BOOTSTRAP TOPIC PARTITIONS RECORDS RECORD_BYTES RATE
+ * [REPLICATION_FACTOR [MIN_INSYNC_REPLICAS]]}. Waits until the cluster has REPLICATION_FACTOR
+ * brokers (default 1), creates the topic with that replication factor and, when given, that
+ * min.insync.replicas topic config (otherwise the cluster's default applies), and waits until
+ * every partition has a leader and a full ISR. It then starts a consumer assigned to every
+ * partition at the end and produces RECORDS records of RECORD_BYTES bytes with acks=all, at most
+ * RATE records per second (0 = as fast as the producer goes). Each value starts with the send
+ * time (System.nanoTime, one JVM, one clock), so the consumer measures end-to-end latency: from
  * handing the record to the producer to receiving it. Prints one JSON line: produce throughput
- * (first send to last acknowledgement), consume completion, and percentiles of acknowledgement
- * and end-to-end latency in milliseconds.
+ * (first send to last acknowledgement), consume completion, percentiles of acknowledgement and
+ * end-to-end latency in milliseconds, the replication factor, and the smallest ISR of any
+ * partition once everything is consumed (below the replication factor when a follower fell out
+ * of the ISR under the load, so that acks=all waited for fewer replicas).
  */
 public final class PerfDriver {
   private static final long TIMEOUT_MS = 600_000;
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 6) {
-      System.err.println("usage: PerfDriver BOOTSTRAP TOPIC PARTITIONS RECORDS RECORD_BYTES RATE");
+    if (args.length < 6 || args.length > 8) {
+      System.err.println(
+          "usage: PerfDriver BOOTSTRAP TOPIC PARTITIONS RECORDS RECORD_BYTES RATE"
+              + " [REPLICATION_FACTOR [MIN_INSYNC_REPLICAS]]");
       System.exit(2);
     }
     String bootstrap = args[0];
@@ -48,18 +58,40 @@ public final class PerfDriver {
     int records = Integer.parseInt(args[3]);
     int recordBytes = Integer.parseInt(args[4]);
     int rate = Integer.parseInt(args[5]);
+    short replicationFactor = args.length > 6 ? Short.parseShort(args[6]) : 1;
+    String minInsyncReplicas = args.length > 7 ? args[7] : null;
     if (recordBytes < 8) throw new IllegalArgumentException("RECORD_BYTES must be at least 8");
+    if (replicationFactor < 1) throw new IllegalArgumentException("REPLICATION_FACTOR must be at least 1");
 
     Properties ap = new Properties();
     ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(ap)) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(60, TimeUnit.SECONDS);
-      // Wait until every partition has a leader.
+      // Brokers of a cluster that has just started may still be registering.
+      long brokersDeadline = System.currentTimeMillis() + 120_000;
+      while (admin.describeCluster().nodes().get(60, TimeUnit.SECONDS).size() < replicationFactor) {
+        if (System.currentTimeMillis() > brokersDeadline)
+          throw new IllegalStateException("fewer than " + replicationFactor + " brokers registered");
+        Thread.sleep(200);
+      }
+      NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor);
+      if (minInsyncReplicas != null) newTopic.configs(Map.of("min.insync.replicas", minInsyncReplicas));
+      admin.createTopics(List.of(newTopic)).all().get(60, TimeUnit.SECONDS);
+      // Wait until every partition has a leader and all its replicas in sync. The broker asked may
+      // not know the new topic yet: a cluster's brokers learn it from the controller one by one.
       long deadline = System.currentTimeMillis() + 60_000;
       while (true) {
-        var d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
-        if (d.partitions().size() == partitions && d.partitions().stream().allMatch(p -> p.leader() != null)) break;
-        if (System.currentTimeMillis() > deadline) throw new IllegalStateException("partitions without a leader");
+        TopicDescription d = null;
+        try {
+          d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) throw e;
+        }
+        if (d != null
+            && d.partitions().size() == partitions
+            && d.partitions().stream()
+                .allMatch(p -> p.leader() != null && p.isr().size() == replicationFactor)) break;
+        if (System.currentTimeMillis() > deadline)
+          throw new IllegalStateException("partitions without a leader or a full ISR: " + d);
         Thread.sleep(100);
       }
     }
@@ -152,6 +184,12 @@ public final class PerfDriver {
     if (received.get() != records)
       throw new IllegalStateException("consumed " + received.get() + " of " + records + " records");
 
+    int minIsrAfter;
+    try (Admin admin = Admin.create(ap)) {
+      var d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
+      minIsrAfter = d.partitions().stream().mapToInt(p -> p.isr().size()).min().orElse(0);
+    }
+
     double produceSeconds = (lastAck - start) / 1e9;
     double consumeSeconds = (lastReceivedNanos.get() - start) / 1e9;
     double megabytes = (double) records * recordBytes / 1e6;
@@ -168,6 +206,8 @@ public final class PerfDriver {
     out.append(",\"consumeMBps\":").append(String.format("%.2f", megabytes / consumeSeconds));
     out.append(",\"ackMs\":").append(percentiles(ackNanos));
     out.append(",\"endToEndMs\":").append(percentiles(e2eNanos));
+    out.append(",\"replicationFactor\":").append(replicationFactor);
+    out.append(",\"minIsrAfter\":").append(minIsrAfter);
     out.append('}');
     System.out.println(out);
   }
