@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,9 +34,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * [REPLICATION_FACTOR [MIN_INSYNC_REPLICAS]]}. Waits until the cluster has REPLICATION_FACTOR
  * brokers (default 1), creates the topic with that replication factor and, when given, that
  * min.insync.replicas topic config (otherwise the cluster's default applies), and waits until
- * every partition has a leader and a full ISR. It then starts a consumer assigned to every
- * partition at the end and produces RECORDS records of RECORD_BYTES bytes with acks=all, at most
- * RATE records per second (0 = as fast as the producer goes). Each value starts with the send
+ * every partition has a leader and a full ISR. It primes every partition with one acknowledged
+ * record (not measured), starts a consumer assigned to every partition at the end, and produces
+ * RECORDS records of RECORD_BYTES bytes with acks=all, at most RATE records per second (0 = as
+ * fast as the producer goes). Each value starts with the send
  * time (System.nanoTime, one JVM, one clock), so the consumer measures end-to-end latency: from
  * handing the record to the producer to receiving it. Prints one JSON line: produce throughput
  * (first send to last acknowledgement), consume completion, percentiles of acknowledgement and
@@ -96,6 +99,14 @@ public final class PerfDriver {
       }
     }
 
+    Properties pp = new Properties();
+    pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    pp.put(ProducerConfig.ACKS_CONFIG, "all");
+    pp.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    pp.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+    pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+
     long[] e2eNanos = new long[records];
     AtomicLong received = new AtomicLong();
     AtomicReference<Throwable> consumerError = new AtomicReference<>();
@@ -117,12 +128,13 @@ public final class PerfDriver {
                 List<TopicPartition> tps = new ArrayList<>();
                 for (int p = 0; p < partitions; p++) tps.add(new TopicPartition(topic, p));
                 consumer.assign(tps);
-                consumer.seekToBeginning(tps);
+                consumer.seekToEnd(tps);
                 for (TopicPartition tp : tps) consumer.position(tp);
                 consumerReady.countDown();
                 long deadline = System.currentTimeMillis() + TIMEOUT_MS;
                 while (received.get() < records && System.currentTimeMillis() < deadline) {
                   for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (r.key() != null) continue; // a priming record, should the end have been before it
                     long now = System.nanoTime();
                     long sent = ByteBuffer.wrap(r.value()).getLong(0);
                     int i = (int) received.getAndIncrement();
@@ -138,16 +150,6 @@ public final class PerfDriver {
               }
             },
             "consumer");
-    consumerThread.start();
-    consumerReady.await();
-
-    Properties pp = new Properties();
-    pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    pp.put(ProducerConfig.ACKS_CONFIG, "all");
-    pp.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    pp.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
-    pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     long[] ackNanos = new long[records];
     AtomicLong acked = new AtomicLong();
     AtomicReference<Exception> produceError = new AtomicReference<>();
@@ -157,6 +159,15 @@ public final class PerfDriver {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp)) {
       byte[] filler = new byte[recordBytes];
       Arrays.fill(filler, (byte) 'x');
+      // One acknowledged record per partition first, not measured: the figures are then of a
+      // running replication path, not of a topic still being set up (in Kafka, a follower that
+      // fetches before its leader knows the new partition backs off replica.fetch.backoff.ms, 1 s).
+      List<Future<RecordMetadata>> primed = new ArrayList<>();
+      byte[] primeKey = {'p'};
+      for (int p = 0; p < partitions; p++) primed.add(producer.send(new ProducerRecord<>(topic, p, primeKey, filler)));
+      for (Future<RecordMetadata> f : primed) f.get(120, TimeUnit.SECONDS);
+      consumerThread.start();
+      consumerReady.await();
       start = System.nanoTime();
       long intervalNanos = rate > 0 ? 1_000_000_000L / rate : 0;
       for (int i = 0; i < records; i++) {
