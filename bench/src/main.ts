@@ -1,15 +1,18 @@
 /**
- * `pnpm bench [codec|metadata|produce]... [--brokers N]`: runs the benchmarks (all by default),
- * prints each figure with its ratio to a baseline measured in the same run,
- * and writes the figures to bench/results/.
+ * `pnpm bench [codec|metadata|produce|replicated]... [--brokers N]`: runs the benchmarks (all by
+ * default), prints each figure with its ratio to a baseline measured in the same run, and writes
+ * the figures to bench/results/.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs, USAGE } from "./args.js";
 import { codecWorkloads } from "./codec.js";
 import { type Measurement, measure } from "./harness.js";
 import { metadataBench } from "./metadata.js";
-import { PRODUCE_DEFAULTS, produceBench, type TargetResult } from "./produce.js";
+import { PRODUCE_DEFAULTS, type ProduceBenchOptions, produceBench, REPLICATED_DEFAULTS } from "./produce.js";
+import { produceRatios, produceReport, produceResultName } from "./report.js";
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "../results");
 
@@ -19,6 +22,9 @@ function write(name: string, figures: unknown): void {
     date: new Date().toISOString(),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    cpus: availableParallelism(),
+    // The 1, 5 and 15 minute load averages as the run ends: other work on the machine shows here.
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
     ...(figures as object),
   };
   writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
@@ -64,46 +70,22 @@ async function metadata(): Promise<void> {
   write("metadata", r);
 }
 
-async function produce(brokers: number): Promise<void> {
-  const r = await produceBench({ ...PRODUCE_DEFAULTS, brokers });
-  const o = r.options;
-  console.log(
-    `\nproduce/consume (Java client, ${o.recordBytes} B records, ${o.partitions} partitions, acks=all, RF 1)`,
-  );
-  const line = (t: TargetResult): void => {
-    const th = t.throughput;
-    const la = t.latency;
-    console.log(`  ${t.target}`);
-    console.log(
-      `    throughput: produce ${th.produceMBps.toFixed(1)} MB/s (${th.produceRecordsPerSecond} records/s), consume ${th.consumeMBps.toFixed(1)} MB/s`,
-    );
-    console.log(
-      `    end-to-end at ${la.targetRate} records/s: p50 ${la.endToEndMs.p50.toFixed(1)} ms  p99 ${la.endToEndMs.p99.toFixed(1)} ms  p99.9 ${la.endToEndMs.p999.toFixed(1)} ms (ack p99 ${la.ackMs.p99.toFixed(1)} ms)`,
-    );
-  };
-  line(r.baseline);
-  line(r.runnel);
-  const ratios = {
-    produceMBps: r.runnel.throughput.produceMBps / r.baseline.throughput.produceMBps,
-    consumeMBps: r.runnel.throughput.consumeMBps / r.baseline.throughput.consumeMBps,
-    endToEndP99: r.runnel.latency.endToEndMs.p99 / r.baseline.latency.endToEndMs.p99,
-    endToEndP999: r.runnel.latency.endToEndMs.p999 / r.baseline.latency.endToEndMs.p999,
-  };
-  console.log(
-    `  Runnel / Kafka: produce ${ratios.produceMBps.toFixed(2)}x, consume ${ratios.consumeMBps.toFixed(2)}x MB/s; end-to-end p99 ${ratios.endToEndP99.toFixed(2)}x, p99.9 ${ratios.endToEndP999.toFixed(2)}x (latency: lower is better)`,
-  );
-  write(brokers === 1 ? "produce" : `produce-${brokers}-brokers`, { ...r, ratios });
+async function produce(workload: "produce" | "replicated", o: ProduceBenchOptions): Promise<void> {
+  const r = await produceBench(o);
+  const ratios = produceRatios(r);
+  console.log(`\n${produceReport(r, ratios).join("\n")}`);
+  write(produceResultName(workload, o.brokers), { ...r, ratios });
 }
 
-const args = process.argv.slice(2);
-const brokersAt = args.indexOf("--brokers");
-const brokers = brokersAt >= 0 ? Number(args[brokersAt + 1]) : 1;
-if (!Number.isInteger(brokers) || brokers < 1 || brokers > 3) {
-  console.error("--brokers must be 1, 2 or 3");
+const parsed = parseArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(`${parsed.error}\n${USAGE}`);
   process.exit(2);
 }
-const selected = args.filter((a, i) => !a.startsWith("--") && (brokersAt < 0 || i !== brokersAt + 1));
-const all = selected.length === 0;
-if (all || selected.includes("codec")) codec();
-if (all || selected.includes("metadata")) await metadata();
-if (all || selected.includes("produce")) await produce(brokers);
+const { workloads, brokers } = parsed.args;
+for (const w of workloads) {
+  if (w === "codec") codec();
+  else if (w === "metadata") await metadata();
+  else if (w === "produce") await produce(w, { ...PRODUCE_DEFAULTS, brokers });
+  else await produce(w, REPLICATED_DEFAULTS);
+}

@@ -1,17 +1,23 @@
 /**
- * The produce/consume benchmark: the Java client (a native Kafka client, the
+ * The produce/consume benchmarks: the Java client (a native Kafka client, the
  * one Kafka's own perf tools use) produces 1 KiB records to a 12-partition
  * topic with acks=all while a consumer in the same JVM reads them back, first
  * as fast as the producer goes (throughput), then at a fixed rate (latency).
- * The workload driver is e2e/peers/java/src/PerfDriver.java.
+ * The workload driver is e2e/peers/java/src/PerfDriver.java; it creates the
+ * topic with the replication factor and min.insync.replicas of the options,
+ * on both systems alike.
  *
  * It runs against Runnel's local fleet, planned from the same table as
- * `pnpm start` (three metadata voters, and by default one broker so that the
- * figure is a single broker's) on free ports with its data in a temporary
- * directory, and, as the baseline in the same run on the same machine and
- * disk, against a single-node Apache Kafka 3.9 (KRaft, 1 GiB heap, as Kafka's
+ * `pnpm start` (three metadata voters and the options' number of brokers) on
+ * free ports with its data in a temporary directory, and, as the baseline in
+ * the same run on the same machine and disk, against Apache Kafka 3.9 in KRaft
+ * combined mode with the options' number of nodes (1 GiB heap each, as Kafka's
  * own start script sets). The two never run at the same time. Neither fsyncs
  * per append: both leave durability to replication and the page cache.
+ *
+ * Two presets: `produce` (RF 1, one broker on each side by default, so that
+ * the figure is a single broker's) and `replicated` (three brokers on each
+ * side, RF 3, min.insync.replicas 2, so that acks=all waits for the ISR).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -45,6 +51,10 @@ export interface WorkloadResult {
   readonly ackMs: Percentiles;
   /** From send to the consumer receiving the record, ms. */
   readonly endToEndMs: Percentiles;
+  /** The replication factor of the topic (absent from results written before it was reported). */
+  readonly replicationFactor?: number;
+  /** The smallest ISR of any partition after the run: below the replication factor if a follower fell behind. */
+  readonly minIsrAfter?: number;
 }
 
 export interface TargetResult {
@@ -60,19 +70,46 @@ export interface ProduceBenchOptions {
   readonly latencyRecords: number;
   /** Records per second of the latency run. */
   readonly latencyRate: number;
-  /** Brokers in Runnel's fleet (the baseline is always one Kafka broker). */
+  /** Brokers in Runnel's fleet. */
   readonly brokers: number;
+  /** Nodes of the baseline Kafka cluster (each a broker and a controller). */
+  readonly kafkaNodes: number;
   readonly partitions: number;
   readonly recordBytes: number;
+  /** Replication factor of the benchmark topics, on both systems. */
+  readonly replicationFactor: number;
+  /** min.insync.replicas of the benchmark topics, set explicitly so that no broker default applies. */
+  readonly minInsyncReplicas: number;
 }
 
+/** A single broker's figure: RF 1, one broker on each side (`--brokers` changes Runnel's side only). */
 export const PRODUCE_DEFAULTS: ProduceBenchOptions = {
   records: 300_000,
   latencyRecords: 50_000,
   latencyRate: 5_000,
   brokers: 1,
+  kafkaNodes: 1,
   partitions: 12,
   recordBytes: 1024,
+  replicationFactor: 1,
+  minInsyncReplicas: 1,
+};
+
+/**
+ * Replicated: three brokers on each side, RF 3 and min.insync.replicas 2, as the local fleet
+ * defaults to. The latency run is held to 2,000 records/s (10 s, as in `produce`): every record is
+ * written three times, and on a 2-CPU machine the replicated Runnel fleet sustained 10,000 to
+ * 18,000 records/s, so that at 5,000 records/s the figure measured queueing (a median over 400 ms)
+ * rather than replication.
+ */
+export const REPLICATED_DEFAULTS: ProduceBenchOptions = {
+  ...PRODUCE_DEFAULTS,
+  latencyRecords: 20_000,
+  latencyRate: 2_000,
+  brokers: 3,
+  kafkaNodes: 3,
+  replicationFactor: 3,
+  minInsyncReplicas: 2,
 };
 
 /** Builds the Java driver and fetches Kafka's jars when missing (both quick when present). */
@@ -97,6 +134,8 @@ function runDriver(bootstrap: string, topic: string, o: ProduceBenchOptions, rec
         String(records),
         String(o.recordBytes),
         String(rate),
+        String(o.replicationFactor),
+        String(o.minInsyncReplicas),
       ],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -128,25 +167,48 @@ async function workloads(target: string, bootstrap: string, o: ProduceBenchOptio
   return { target, throughput, latency };
 }
 
-/** Single-node Apache Kafka 3.9 in its own state directory, on free ports. */
+async function freePorts(n: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let i = 0; i < n; i++) ports.push(await freePort());
+  return ports;
+}
+
+/** Apache Kafka 3.9 with `kafkaNodes` nodes in its own state directory, on free ports. */
 async function kafkaBaseline(root: string, o: ProduceBenchOptions): Promise<TargetResult> {
   const state = join(root, "kafka");
   mkdirSync(state, { recursive: true });
-  const port = await freePort();
+  const ports = await freePorts(o.kafkaNodes);
   const env = {
     ...process.env,
     KAFKA_STATE_DIR: state,
-    KAFKA_PORT: String(port),
-    KAFKA_INTERNAL_PORT: String(await freePort()),
-    KAFKA_CONTROLLER_PORT: String(await freePort()),
+    KAFKA_NODES: String(o.kafkaNodes),
+    KAFKA_PORT: ports.join(","),
+    KAFKA_INTERNAL_PORT: (await freePorts(o.kafkaNodes)).join(","),
+    KAFKA_CONTROLLER_PORT: (await freePorts(o.kafkaNodes)).join(","),
     KAFKA_HEAP: "1g",
   };
-  execFileSync("bash", [join(repoRoot, "e2e/peers/kafka/start.sh")], { env, stdio: "ignore" });
   try {
-    return await workloads("Apache Kafka 3.9.1, 1 broker", `127.0.0.1:${port}`, o);
+    // Its stderr says why it failed (and names the node's log) in the thrown error.
+    execFileSync("bash", [join(repoRoot, "e2e/peers/kafka/start.sh")], {
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    return await workloads(
+      `Apache Kafka 3.9.1, ${plural(o.kafkaNodes, "broker")}${o.kafkaNodes > 1 ? " (KRaft combined mode)" : ""}`,
+      bootstrapOf(ports),
+      o,
+    );
   } finally {
     execFileSync("bash", [join(repoRoot, "e2e/peers/kafka/stop.sh")], { env, stdio: "ignore" });
   }
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+
+function bootstrapOf(ports: readonly (number | string)[]): string {
+  return ports.map((p) => `127.0.0.1:${p}`).join(",");
 }
 
 /** Runnel's fleet as `pnpm start` plans it, with `brokers` brokers, on free ports. */
@@ -171,14 +233,23 @@ async function runnelFleet(root: string, o: ProduceBenchOptions): Promise<Target
         throw new Error(`the fleet did not get ready: ${JSON.stringify(sup.status())}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    const broker = specs.find((s) => s.name === "broker-1");
-    const port = broker?.env.RUNNEL_BROKER_LISTEN_PORT;
-    if (port === undefined) throw new Error("the fleet plan has no broker-1");
-    return await workloads(
-      `Runnel, ${o.brokers} broker${o.brokers === 1 ? "" : "s"} (3 metadata voters)`,
-      `127.0.0.1:${port}`,
+    const ports = specs.filter((s) => s.service === "broker").map((s) => s.env.RUNNEL_BROKER_LISTEN_PORT);
+    if (ports.length !== o.brokers || ports.some((p) => p === undefined))
+      throw new Error(`the fleet plan does not have ${o.brokers} brokers with listen ports`);
+    const result = await workloads(
+      `Runnel, ${plural(o.brokers, "broker")} (3 metadata voters)`,
+      bootstrapOf(ports as string[]),
       o,
     );
+    // A process that crashed and was restarted by the supervisor makes the figures meaningless.
+    const restarted = sup.status().filter((p) => p.restarts > 0);
+    if (restarted.length > 0)
+      throw new Error(
+        `fleet processes restarted during the run: ${restarted
+          .map((p) => `${p.name} (${p.restarts}x, last exit ${JSON.stringify(p.lastExit)}, log ${p.log})`)
+          .join("; ")}`,
+      );
+    return result;
   } finally {
     await sup.stop();
   }
@@ -190,14 +261,23 @@ export interface ProduceBenchResult {
   readonly runnel: TargetResult;
 }
 
+/**
+ * Runs the baseline, then Runnel. The temporary directory with both systems' data and logs is
+ * removed afterwards, unless the run fails (then its path is in the error) or RUNNEL_BENCH_KEEP=1.
+ */
 export async function produceBench(o: ProduceBenchOptions): Promise<ProduceBenchResult> {
   preparePeers();
   const root = mkdtempSync(join(tmpdir(), "runnel-bench-produce-"));
+  let keep = process.env.RUNNEL_BENCH_KEEP === "1";
   try {
     const baseline = await kafkaBaseline(root, o);
     const runnel = await runnelFleet(root, o);
     return { options: o, baseline, runnel };
+  } catch (e) {
+    keep = true;
+    throw e;
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (keep) console.error(`data and logs kept in ${root}`);
+    else rmSync(root, { recursive: true, force: true });
   }
 }
