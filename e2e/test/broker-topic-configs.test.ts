@@ -9,8 +9,9 @@
  * - compression.type=gzip: a batch produced uncompressed is fetched gzip;
  * - message.timestamp.before.max.ms: an old record is INVALID_TIMESTAMP with
  *   Kafka's record errors, a current one is appended;
- * - min.insync.replicas=2 with one replica: acks=-1 is NOT_ENOUGH_REPLICAS,
- *   acks=1 is appended;
+ * - min.insync.replicas=2 with one replica counts as 1 (Kafka's effective
+ *   min ISR is capped at the replication factor): acks=-1 is appended
+ *   (NOT_ENOUGH_REPLICAS with replicas is in broker-replication.test.ts);
  * - a cluster-wide default (broker resource "") applies to a topic without
  *   its own value, a per-broker override beats it, a topic's own value beats
  *   both, and DescribeConfigs reports exactly what is applied;
@@ -39,7 +40,6 @@ const BROKER = 4;
 const [SET, DELETE] = [0, 1];
 const ERR = {
   NONE: 0,
-  NOT_ENOUGH_REPLICAS: 19,
   INVALID_CONFIG: 40,
   INVALID_TIMESTAMP: 32,
 };
@@ -223,16 +223,13 @@ describe("topic configs applied by the broker", () => {
     expect((await produce("cfg-timestamps")).errorCode).toBe(ERR.NONE);
   });
 
-  it("min.insync.replicas=2 fails acks=-1 with NOT_ENOUGH_REPLICAS; acks=1 succeeds", async () => {
+  it("min.insync.replicas=2 on a topic with one replica counts as 1: acks=-1 succeeds", async () => {
     await createTopic("cfg-minisr");
     expect((await produce("cfg-minisr", { acks: -1 })).errorCode).toBe(ERR.NONE);
     expect((await alter(TOPIC, "cfg-minisr", [["min.insync.replicas", SET, "2"]])).errorCode).toBe(0);
     const all = await produce("cfg-minisr", { acks: -1 });
-    expect(all.errorCode).toBe(ERR.NOT_ENOUGH_REPLICAS);
-    expect(all.baseOffset).toBe(-1n);
-    const one = await produce("cfg-minisr", { acks: 1 });
-    expect(one.errorCode).toBe(ERR.NONE);
-    expect(one.baseOffset).toBe(3n);
+    expect(all.errorCode).toBe(ERR.NONE);
+    expect(all.baseOffset).toBe(3n);
   });
 
   it("a cluster-wide default applies to a topic without its own value; a broker override beats it; the topic's own beats both", async () => {

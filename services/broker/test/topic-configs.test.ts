@@ -30,13 +30,13 @@ afterEach(() => {
 });
 
 let nextId = 1;
-function topic(name: string, isr = [1]): TopicImage {
+function topic(name: string, isr = [1], replicas = [1]): TopicImage {
   const id = new Uint8Array(16).fill(nextId++);
   return {
     id,
     key: topicKey(id),
     name,
-    partitions: [{ replicas: [1], isr, leader: 1, leaderEpoch: 0, partitionEpoch: 0 }],
+    partitions: [{ replicas, isr, leader: 1, leaderEpoch: 0, partitionEpoch: 0 }],
   };
 }
 
@@ -314,7 +314,7 @@ function produceSetup(t: TopicImage, own: Configs) {
 
 describe("Produce by the topic's configs", () => {
   it("min.insync.replicas above the ISR size refuses acks=-1 with NOT_ENOUGH_REPLICAS, not acks=1", async () => {
-    const t = topic("minisr");
+    const t = topic("minisr", [1], [1, 2]);
     const { replicas, produce, stored } = produceSetup(t, { "min.insync.replicas": "2" });
     const all = await produce(batchOf(), -1);
     expect(all?.errorCode).toBe(ErrorCode.NOT_ENOUGH_REPLICAS);
@@ -324,6 +324,13 @@ describe("Produce by the topic's configs", () => {
     expect(await stored()).toHaveLength(0);
     expect((await produce(batchOf(), 1))?.errorCode).toBe(ErrorCode.NONE);
     expect(await stored()).toHaveLength(1);
+    await replicas.close();
+  });
+
+  it("min.insync.replicas above the replication factor counts as the replication factor (Kafka's effective min ISR)", async () => {
+    const t = topic("minisr-rf1");
+    const { replicas, produce } = produceSetup(t, { "min.insync.replicas": "2" });
+    expect((await produce(batchOf(), -1))?.errorCode).toBe(ErrorCode.NONE);
     await replicas.close();
   });
 

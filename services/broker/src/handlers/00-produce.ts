@@ -7,7 +7,8 @@
  *   (the connection is released meanwhile, so later requests append in
  *   order and their answers follow). acks=-1 is refused with
  *   NOT_ENOUGH_REPLICAS when the ISR is smaller than the topic's
- *   `min.insync.replicas` (Kafka's check before appending), and answered
+ *   `min.insync.replicas`, capped at the partition's replica count as
+ *   Kafka's effective min ISR is (Kafka's check before appending), and answered
  *   NOT_ENOUGH_REPLICAS_AFTER_APPEND when the ISR shrank below it by the time
  *   the high watermark passed the batch; REQUEST_TIMED_OUT when that takes
  *   longer than the request's timeout, NOT_LEADER_OR_FOLLOWER when the
@@ -125,10 +126,12 @@ export function produceHandler(
           const { hosted } = found;
           const config = produceConfigOf(replicas.topicConfig(image, t.name));
           const isr = hosted.replica.isr;
-          if (request.acks === -1 && isr.length < config.minInsyncReplicas) {
+          // Kafka's effective min ISR: never more than the partition has replicas.
+          const minIsr = Math.min(config.minInsyncReplicas, hosted.replica.replicas.length);
+          if (request.acks === -1 && isr.length < minIsr) {
             // Kafka's check in Partition.appendRecordsToLeader, before anything is appended.
             out.errorCode = ErrorCode.NOT_ENOUGH_REPLICAS;
-            out.errorMessage = `The size of the current ISR Set(${isr.join(", ")}) is insufficient to satisfy the min.isr requirement of ${config.minInsyncReplicas} for partition ${t.name}-${p.index}`;
+            out.errorMessage = `The size of the current ISR Set(${isr.join(", ")}) is insufficient to satisfy the min.isr requirement of ${minIsr} for partition ${t.name}-${p.index}`;
             continue;
           }
           const records = p.records;
@@ -167,7 +170,7 @@ export function produceHandler(
                 replica: hosted.replica,
                 epoch: hosted.state.leaderEpoch,
                 lastOffset: r.lastOffset,
-                minIsr: config.minInsyncReplicas,
+                minIsr,
                 topicPartition: `${t.name}-${p.index}`,
               });
             }
