@@ -1,6 +1,9 @@
 /**
- * The client-compatibility suite against Runnel's own broker (following a
- * real metadata quorum): each client produces keyed records with headers
+ * The client-compatibility suite against Runnel's own brokers: three broker
+ * processes (zones a, b, c) following a real metadata quorum, replicating as
+ * the local fleet does (replication factor 3 for topics and
+ * `__consumer_offsets`, min.insync.replicas 2), clients bootstrapping from
+ * the first. Each client produces keyed records with headers
  * under every codec it supports, consumes them back intact and in order,
  * commits, resumes from its commits after a restart, and rebalances a group
  * of three when one member leaves. See e2e/compat/README.md.
@@ -24,19 +27,29 @@ import { type BrokerProcess, startBroker } from "../harness/broker.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 
 let q: MetadataQuorum;
-let broker: BrokerProcess;
+let brokers: BrokerProcess[] = [];
 
 beforeAll(async () => {
   q = await MetadataQuorum.start({ voters: 3 });
-  broker = await startBroker(q, 1, "a", { RUNNEL_BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS: "300" });
+  const env = {
+    RUNNEL_BROKER_GROUP_INITIAL_REBALANCE_DELAY_MS: "300",
+    RUNNEL_BROKER_DEFAULT_REPLICATION_FACTOR: "3",
+    RUNNEL_BROKER_OFFSETS_TOPIC_REPLICATION_FACTOR: "3",
+    RUNNEL_BROKER_MIN_INSYNC_REPLICAS: "2",
+  };
+  brokers = await Promise.all([
+    startBroker(q, 1, "a", env),
+    startBroker(q, 2, "b", env),
+    startBroker(q, 3, "c", env),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
-  await broker?.process.close();
+  for (const b of brokers) await b.process.close();
   await q?.close();
 });
 
-defineCompatSuite(() => broker.bootstrap, {
+defineCompatSuite(() => (brokers[0] as BrokerProcess).bootstrap, {
   clients: [
     "kcat",
     "confluent-kafka-python",
