@@ -64,11 +64,10 @@ export interface ChaosOptions {
 export type { ChaosResult, FaultWindow } from "./report.js";
 
 /**
- * The replication factor of the short runs in CI (e2e/test/chaos-faults-run.test.ts):
- * 1 while brokers do not replicate yet; it moves to 3 once replication between brokers
- * (with min.insync.replicas 2) is built.
+ * The replication factor of the short runs in CI (e2e/test/chaos-faults-run.test.ts): 3, with
+ * min.insync.replicas 2, as the local fleet runs.
  */
-export const CI_REPLICATION_FACTOR = 1;
+export const CI_REPLICATION_FACTOR: number = 3;
 
 const TOPIC = "chaos";
 const BROKERS = 3;

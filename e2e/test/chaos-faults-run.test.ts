@@ -26,6 +26,12 @@ const FELT_FOR_MS: Partial<Record<FaultKind, number>> = {
   "slow-disk": 100,
 };
 const isRoot = process.getuid?.() === 0;
+/**
+ * With replication factor 3, the longest a partition may go without an acknowledgement after
+ * one broker is lost: the broker session timeout of the test quorum (3 s) for the fence, plus
+ * the client's retry backoff and metadata refresh.
+ */
+const MAX_UNAVAILABLE_MS = 10_000;
 
 /** Why a kind cannot run here, or null. */
 function skipReason(kind: FaultKind): string | null {
@@ -80,6 +86,10 @@ describe(`chaos runner: one fault of each kind under the franz-go workload (repl
           // reached the running cluster. (With replicas, a failover may hide it.)
           if (CI_REPLICATION_FACTOR === 1 && FELT_FOR_MS[kind] !== undefined)
             expect(f.partitionUnavailability?.ms).toBeGreaterThan(FELT_FOR_MS[kind]);
+          // With replicas, losing any one broker costs each partition a few seconds at most: a
+          // follower is fenced and leaves the ISR, or another ISR member takes over.
+          if (CI_REPLICATION_FACTOR >= 3)
+            expect(f.partitionUnavailability?.ms).toBeLessThan(MAX_UNAVAILABLE_MS);
         }
         if (passed && process.env.RUNNEL_CHAOS_KEEP !== "1")
           rmSync(reportDir, { recursive: true, force: true });
