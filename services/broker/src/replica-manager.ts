@@ -97,6 +97,7 @@ export class ReplicaManager {
   private caughtUp = false;
   private isrTimer: { cancel(): void } | null = null;
   private readonly appendWaiters = new Set<() => void>();
+  private appends = 0;
   private readonly resolver: TopicConfigResolver;
   private readonly clock: Pick<Clock, "now" | "setTimeout">;
   private flushTimer: { cancel(): void; intervalMs: number } | null = null;
@@ -363,11 +364,26 @@ export class ReplicaManager {
 
   /** Wakes fetches waiting for data. */
   notifyAppend(): void {
+    this.appends++;
     for (const w of this.appendWaiters) w();
   }
 
-  /** Resolves at the next append anywhere, or after `ms`, or when `signal` aborts. */
-  waitForAppend(ms: number, signal: AbortSignal): Promise<void> {
+  /**
+   * A count of appends (and high-watermark moves) so far: a fetch notes it
+   * before reading, and waits with it, so an append that happens while it
+   * reads is not missed.
+   */
+  get appendCount(): number {
+    return this.appends;
+  }
+
+  /**
+   * Resolves at the next append anywhere (at once if there was one since
+   * `since`, an `appendCount` noted earlier), or after `ms`, or when `signal`
+   * aborts.
+   */
+  waitForAppend(ms: number, signal: AbortSignal, since?: number): Promise<void> {
+    if (since !== undefined && since !== this.appends) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);

@@ -81,7 +81,7 @@ interface Node {
 async function cluster(
   lagTimeMaxMs = 30_000,
   throttleBytesPerSec = 0,
-): Promise<{ nodes: Node[]; setImage(t: TopicImage): Promise<void> }> {
+): Promise<{ nodes: Node[]; setImage(t: TopicImage, only?: number): Promise<void> }> {
   const servers: grpc.Server[] = [];
   const ports: number[] = [];
   const nodes: Node[] = [];
@@ -149,7 +149,8 @@ async function cluster(
   const brokers = new Map(ports.map((port, i) => [i + 1, brokerImage(i + 1, port)]));
   return {
     nodes,
-    async setImage(t: TopicImage) {
+    /** Gives every node (or only node `only`, as if the others missed it) an image with `t`. */
+    async setImage(t: TopicImage, only?: number) {
       shared = {
         ...emptyImage(),
         lastOffset: 1000n,
@@ -157,7 +158,7 @@ async function cluster(
         topics: new Map([[t.key, t]]),
         topicKeysByName: new Map([[t.name, t.key]]),
       };
-      for (const n of nodes) await n.replicas.reconcile(shared);
+      for (const n of nodes) if (only === undefined || n.id === only) await n.replicas.reconcile(shared);
     },
   };
 }
@@ -208,13 +209,14 @@ describe("replication between replica managers", () => {
     await leader0.hosted.replica.appendAsLeader(batchOf(["r0", "r1", "r2", "r3", "r4"]), { leaderEpoch: 0 });
     await leader0.hosted.replica.appendAsLeader(batchOf(["r5", "r6", "r7", "r8", "r9"]), { leaderEpoch: 0 });
 
-    // Epoch 1: broker 2 leads with an empty log, writes x0-x4 that nobody copies (uncommitted).
-    await setImage(topic(2, 1, [2]));
+    const first = await leader0.hosted.log.read(0n, 1 << 20);
+    // Epoch 1: broker 2 leads (broker 1, cut off from the metadata quorum, never hears of it)
+    // and writes x10-x14 that nobody copies (uncommitted).
+    await setImage(topic(2, 1, [2]), 2);
     const leader1 = await two.replicas.leaderPartition(topic(2, 1, [2]), 0);
     if (leader1.kind !== "ok") throw new Error(leader1.kind);
     // Give broker 2 the same first ten records epoch 0 wrote, then its own tail at epoch 1.
     await leader1.hosted.log.truncateFullyAndStartAt(0n);
-    const first = await leader0.hosted.log.read(0n, 1 << 20);
     await leader1.hosted.log.append(first.bytes, { leaderEpoch: -1, assignOffsets: false });
     await leader1.hosted.replica.appendAsLeader(batchOf(["x10", "x11", "x12", "x13", "x14"]), {
       leaderEpoch: 1,

@@ -102,6 +102,16 @@ export interface RecoveryReport {
   readonly leaderEpochsRebuilt: boolean;
 }
 
+/** The most bytes of recent batches a log keeps in memory for reads at its tail. */
+const TAIL_BYTES_MAX = 1024 * 1024;
+
+/** One batch of the in-memory tail. */
+interface TailBatch {
+  readonly baseOffset: bigint;
+  readonly lastOffset: bigint;
+  readonly bytes: Uint8Array;
+}
+
 export interface AppendOptions {
   /** Stamped into every batch's partitionLeaderEpoch when assigning offsets. */
   readonly leaderEpoch: number;
@@ -215,6 +225,15 @@ export class PartitionLog {
   private readonly epochs = new LeaderEpochCache();
   private queue: Promise<unknown> = Promise.resolve();
   private state: "open" | "closed" | "failed" = "open";
+  /**
+   * The batches appended last, oldest first, ending at the log end, copied
+   * in memory (at most TAIL_BYTES_MAX of them, and always the last one), so
+   * reads at the tail (followers, caught-up consumers) need no file I/O nor
+   * a turn in the queue. Emptied by anything that rewrites or removes
+   * records (truncation, compaction) before it starts.
+   */
+  private tail: TailBatch[] = [];
+  private tailBytes = 0;
   private failure: unknown = null;
   /** Closed segments whose indexes are in memory, least recently used first. */
   private loaded: Segment[] = [];
@@ -700,6 +719,7 @@ export class PartitionLog {
     if (epochsChanged) await this.writeLeaderEpochCheckpoint();
     await this.activeSegment().append(bytes, located);
     for (const b of located) this.producers.update(b.header);
+    this.rememberTail(bytes, located);
     this._logEndOffset = last.lastOffset + 1n;
     for (const b of located) this.unflushedMessages += b.header.recordCount;
     // Kafka's flush.messages: fsync once that many records wait for it.
@@ -821,7 +841,90 @@ export class PartitionLog {
    * [logStartOffset, logEndOffset].
    */
   read(fromOffset: bigint, maxBytes: number, options: ReadOptions = {}): Promise<ReadResult> {
+    const fromTail = this.readTail(fromOffset, maxBytes, options);
+    if (fromTail !== null) return Promise.resolve(fromTail);
     return this.run(() => this.doRead(fromOffset, maxBytes, options));
+  }
+
+  /** Keeps copies of appended batches for `readTail`, dropping the oldest beyond TAIL_BYTES_MAX. */
+  private rememberTail(bytes: Uint8Array, located: readonly LocatedBatch[]): void {
+    const lastKept = this.tail.at(-1);
+    const first = located[0];
+    // Only a tail that continues without a gap can answer reads.
+    if (
+      first === undefined ||
+      (lastKept !== undefined && lastKept.lastOffset + 1n !== first.header.baseOffset)
+    ) {
+      this.forgetTail();
+      if (first === undefined) return;
+    }
+    const copy = new Uint8Array(bytes);
+    for (const b of located) {
+      const size = b.header.sizeInBytes;
+      this.tail.push({
+        baseOffset: b.header.baseOffset,
+        lastOffset: b.lastOffset,
+        bytes: copy.subarray(b.position, b.position + size),
+      });
+      this.tailBytes += size;
+    }
+    while (this.tail.length > 1 && this.tailBytes > TAIL_BYTES_MAX) {
+      this.tailBytes -= (this.tail.shift() as TailBatch).bytes.byteLength;
+    }
+  }
+
+  private forgetTail(): void {
+    this.tail = [];
+    this.tailBytes = 0;
+  }
+
+  /**
+   * A read answered from the in-memory tail, as doRead would answer it, or
+   * null when the tail does not hold the batch containing `fromOffset` (or
+   * the read is one doRead must refuse).
+   */
+  private readTail(fromOffset: bigint, maxBytes: number, options: ReadOptions): ReadResult | null {
+    const tail = this.tail;
+    const oldest = tail[0];
+    if (this.state !== "open" || oldest === undefined) return null;
+    if (fromOffset < this._logStartOffset || fromOffset > this._logEndOffset) return null;
+    if (fromOffset < oldest.baseOffset) return null;
+    const empty: ReadResult = {
+      bytes: new Uint8Array(0),
+      firstOffset: null,
+      lastOffset: null,
+      nextOffset: fromOffset,
+      logStartOffset: this._logStartOffset,
+      logEndOffset: this._logEndOffset,
+    };
+    const upper =
+      options.maxOffset !== undefined && options.maxOffset < this._logEndOffset
+        ? options.maxOffset
+        : this._logEndOffset;
+    if (fromOffset >= upper) return empty;
+    let i = tail.length - 1;
+    while (i > 0 && (tail[i] as TailBatch).baseOffset > fromOffset) i--;
+    const first = tail[i] as TailBatch;
+    if (first.lastOffset < fromOffset || first.lastOffset >= upper) return empty;
+    if (first.bytes.byteLength > maxBytes && options.minOneBatch !== true) return empty;
+    const parts: Uint8Array[] = [first.bytes];
+    let size = first.bytes.byteLength;
+    let last = first.lastOffset;
+    for (let j = i + 1; j < tail.length; j++) {
+      const b = tail[j] as TailBatch;
+      if (b.lastOffset >= upper || size + b.bytes.byteLength > maxBytes) break;
+      parts.push(b.bytes);
+      size += b.bytes.byteLength;
+      last = b.lastOffset;
+    }
+    return {
+      bytes: parts.length === 1 ? first.bytes : Buffer.concat(parts, size),
+      firstOffset: first.baseOffset,
+      lastOffset: last,
+      nextOffset: last + 1n,
+      logStartOffset: this._logStartOffset,
+      logEndOffset: this._logEndOffset,
+    };
   }
 
   private checkOffset(offset: bigint, what: string): void {
@@ -1004,6 +1107,7 @@ export class PartitionLog {
   truncateTo(offset: bigint): Promise<boolean> {
     return this.run(async () => {
       if (offset >= this._logEndOffset) return false;
+      this.forgetTail();
       if (offset < 0n) throw new RangeError(`truncateTo ${offset}`);
       if (offset <= (this.segments[0] as Segment).baseOffset) {
         await this.doTruncateFullyAndStartAt(offset);
@@ -1038,6 +1142,7 @@ export class PartitionLog {
   }
 
   private async doTruncateFullyAndStartAt(offset: bigint): Promise<void> {
+    this.forgetTail();
     const { disk, dir, config } = this.io;
     for (const s of this.segments) {
       this.forget(s);
@@ -1244,7 +1349,8 @@ export class PartitionLog {
    * LeaderEpochCache.endOffsetFor.
    */
   endOffsetForEpoch(epoch: number): Promise<EpochEndOffset> {
-    return this.run(async () => this.epochs.endOffsetFor(epoch, this._logEndOffset));
+    // In memory: no turn in the queue (the cache and the log end change together within one step).
+    return Promise.resolve(this.epochs.endOffsetFor(epoch, this._logEndOffset));
   }
 
   // --- compaction -----------------------------------------------------------------------
@@ -1260,6 +1366,8 @@ export class PartitionLog {
   }
 
   private async doCompact(options: CompactionOptions): Promise<CompactionReport> {
+    // Compaction rewrites records the tail may hold: reads go to the files from now on.
+    this.forgetTail();
     const now = options.now ?? this.io.clock();
     const result = await compactSegments(
       {

@@ -90,6 +90,8 @@ export function fetchHandler(
 
       const deadline = now() + Math.min(Math.max(0, request.maxWaitMs), MAX_WAIT_MS_CAP);
       for (;;) {
+        // Noted before reading: an append while this reads wakes the wait below at once.
+        const seen = replicas.appendCount;
         const image = broker.image();
         let bytes = 0;
         let anyError = false;
@@ -200,7 +202,7 @@ export function fetchHandler(
         }
         // Only waiting is left: the connection's next request may run meanwhile.
         ctx.release();
-        await replicas.waitForAppend(remaining, ctx.signal);
+        await replicas.waitForAppend(remaining, ctx.signal, seen);
       }
     },
   };

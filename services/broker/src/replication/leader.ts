@@ -56,6 +56,8 @@ export function replicationService(replicas: ReplicaManager): ServiceImpl<typeof
         return { errorCode: ErrorCode.STALE_BROKER_EPOCH, partitions: [] };
       const deadline = Date.now() + Math.min(Math.max(0, request.maxWaitMs), MAX_WAIT_MS_CAP);
       for (;;) {
+        // Noted before reading: an append while this reads wakes the wait below at once.
+        const seen = replicas.appendCount;
         let bytes = 0;
         let stop = false;
         let budget = request.maxBytes > 0 ? request.maxBytes : Number.MAX_SAFE_INTEGER;
@@ -134,7 +136,7 @@ export function replicationService(replicas: ReplicaManager): ServiceImpl<typeof
         if (stop || bytes >= Math.max(1, request.minBytes) || remaining <= 0 || context.signal.aborted) {
           return { errorCode: ErrorCode.NONE, partitions: results };
         }
-        await replicas.waitForAppend(remaining, context.signal);
+        await replicas.waitForAppend(remaining, context.signal, seen);
       }
     },
   };
