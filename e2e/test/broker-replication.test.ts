@@ -9,7 +9,9 @@
  * brokers gone, acks=all is refused with NOT_ENOUGH_REPLICAS while acks=1
  * still works, and the one left has every record. A consumer naming its
  * rack is sent by the leader to the in-sync follower in its zone (KIP-392),
- * which serves it up to its high watermark.
+ * which serves it up to its high watermark. Committed offsets survive kill -9
+ * of their group coordinator: `__consumer_offsets` is replicated, and the
+ * new coordinator answers them.
  */
 import { encodeRecordBatch } from "@runnel/log";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,7 +40,10 @@ beforeAll(async () => {
       [1, "a"],
       [2, "b"],
       [3, "c"],
-    ].map(([id, zone]) => startBroker(q, id as number, zone as string)),
+    ].map(([id, zone]) =>
+      // __consumer_offsets replicated as in the fleet, so a coordinator failover keeps commits.
+      startBroker(q, id as number, zone as string, { RUNNEL_BROKER_OFFSETS_TOPIC_REPLICATION_FACTOR: "3" }),
+    ),
   );
   for (const b of started) brokers.set(b.nodeId, b);
 }, 120_000);
@@ -265,5 +270,71 @@ describe("replication", () => {
       );
       expect(old.errorCode).toBe(6); // NOT_LEADER_OR_FOLLOWER
     });
+  }, 120_000);
+
+  it("keeps committed offsets when the group coordinator is killed with -9", async () => {
+    const group = "failover-group";
+    const findCoordinator = (askId: number) =>
+      withWire(broker(askId).port, async (wire) => {
+        const r = await wire.send(10, 3, { key: group, keyType: 0, coordinatorKeys: [] });
+        return r.errorCode === 0 ? r.nodeId : undefined;
+      });
+    const coordinator = await waitUntil("a coordinator", () => findCoordinator(1), 30_000, 200);
+    const commit = await withWire(broker(coordinator).port, (wire) =>
+      wire.send(8, 8, {
+        groupId: group,
+        generationIdOrMemberEpoch: -1,
+        memberId: "",
+        groupInstanceId: null,
+        retentionTimeMs: -1n,
+        topics: [
+          {
+            name: "rack-aware",
+            partitions: [0, 1, 2].map((partitionIndex) => ({
+              partitionIndex,
+              committedOffset: BigInt(5 + partitionIndex),
+              committedLeaderEpoch: -1,
+              commitTimestamp: -1n,
+              committedMetadata: `m${partitionIndex}`,
+            })),
+          },
+        ],
+      }),
+    );
+    expect(commit.topics[0]?.partitions.map((p) => p.errorCode)).toEqual([0, 0, 0]);
+
+    await broker(coordinator).process.kill();
+    const other = [1, 2, 3].find((id) => id !== coordinator) as number;
+    const next = await waitUntil(
+      "another coordinator",
+      async () => {
+        const id = await findCoordinator(other);
+        return id !== undefined && id !== coordinator ? id : undefined;
+      },
+      30_000,
+      200,
+    );
+    const fetched = await waitUntil(
+      "the committed offsets from the new coordinator",
+      () =>
+        withWire(broker(next).port, async (wire) => {
+          const r = await wire.send(9, 7, {
+            groupId: group,
+            topics: [{ name: "rack-aware", partitionIndexes: [0, 1, 2] }],
+            groups: [],
+            requireStable: false,
+          });
+          return r.errorCode === 0 ? r.topics[0]?.partitions : undefined;
+        }),
+      30_000,
+      200,
+    );
+    expect(fetched?.map((p) => [p.partitionIndex, p.committedOffset, p.metadata])).toEqual([
+      [0, 5n, "m0"],
+      [1, 6n, "m1"],
+      [2, 7n, "m2"],
+    ]);
+    broker(coordinator).process.start();
+    await broker(coordinator).process.waitForLine((l) => l.msg === "unfenced", 60_000);
   }, 120_000);
 });
