@@ -160,6 +160,8 @@ export class Partition {
       }
       if (this.hw > this.log.logEndOffset) this.hw = this.log.logEndOffset;
       if (this.hw < this.log.logStartOffset) this.hw = this.log.logStartOffset;
+      // Waiters of an earlier leader epoch of this broker learn it is over.
+      this.wakeHighWatermarkWaiters();
       this.maybeAdvanceHighWatermark();
       return "became-leader";
     }
