@@ -257,6 +257,33 @@ export async function fetchPartition(
   return p;
 }
 
+/**
+ * Every record of a partition the broker serves, from offset 0 to the high
+ * watermark, in offset order, with its value as text (fails on a fetch error).
+ */
+export async function readPartitionValues(
+  wire: WireClient,
+  topicId: string,
+  partition: number,
+): Promise<{ offset: bigint; value: string }[]> {
+  const out: { offset: bigint; value: string }[] = [];
+  let offset = 0n;
+  for (;;) {
+    const p = await fetchPartition(wire, { topicId, partition, offset });
+    if (p.errorCode !== 0)
+      throw new Error(`fetch of partition ${partition} failed with error ${p.errorCode}`);
+    const batches = recordBatches(p.records);
+    if (batches.length === 0) return out;
+    for (const b of batches) {
+      for (const r of b.records) {
+        const at = b.baseOffset + BigInt(r.offsetDelta);
+        if (at >= offset) out.push({ offset: at, value: Buffer.from(r.value ?? []).toString() });
+      }
+      offset = b.baseOffset + BigInt(b.lastOffsetDelta) + 1n;
+    }
+  }
+}
+
 /** Every whole batch in fetched records, decoded (a partial batch at the end is skipped). */
 export function recordBatches(records: Uint8Array | null): RecordBatch[] {
   return wholeBatches(records, decodeRecordBatch);

@@ -24,10 +24,9 @@ import { encodeRecordBatch } from "@runnel/log";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
 import {
-  fetchPartition,
   initProducerId,
   produceBatch,
-  recordBatches,
+  readPartitionValues,
   requestCreateTopic,
   topicMetadata,
   waitForTopic,
@@ -128,23 +127,7 @@ class Cluster {
     topicId: string,
     partition: number,
   ): Promise<{ offset: bigint; value: string }[]> {
-    return withWire(this.broker(id).port, async (wire) => {
-      const out: { offset: bigint; value: string }[] = [];
-      let offset = 0n;
-      for (;;) {
-        const p = await fetchPartition(wire, { topicId, partition, offset });
-        expect(p.errorCode).toBe(0);
-        const batches = recordBatches(p.records);
-        if (batches.length === 0) return out;
-        for (const b of batches) {
-          for (const r of b.records) {
-            const at = b.baseOffset + BigInt(r.offsetDelta);
-            if (at >= offset) out.push({ offset: at, value: Buffer.from(r.value ?? []).toString() });
-          }
-          offset = b.baseOffset + BigInt(b.lastOffsetDelta) + 1n;
-        }
-      }
-    });
+    return withWire(this.broker(id).port, (wire) => readPartitionValues(wire, topicId, partition));
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,7 @@ import {
   fetchPartition,
   listOffsets,
   produceBatch,
+  readPartitionValues,
   recordBatches,
   requestCreateTopic,
   topicMetadata,
@@ -78,24 +79,8 @@ function batch(from: number, count: number): Uint8Array {
 }
 
 /** Every record value of partition 0 on broker `id`, from offset 0, in offset order. */
-async function readAll(id: number, topicId: string): Promise<{ offset: bigint; value: string }[]> {
-  return withWire(broker(id).port, async (wire) => {
-    const out: { offset: bigint; value: string }[] = [];
-    let offset = 0n;
-    for (;;) {
-      const p = await fetchPartition(wire, { topicId, partition: 0, offset });
-      expect(p.errorCode).toBe(0);
-      const batches = recordBatches(p.records);
-      if (batches.length === 0) return out;
-      for (const b of batches) {
-        for (const r of b.records) {
-          const at = b.baseOffset + BigInt(r.offsetDelta);
-          if (at >= offset) out.push({ offset: at, value: Buffer.from(r.value ?? []).toString() });
-        }
-        offset = b.baseOffset + BigInt(b.lastOffsetDelta) + 1n;
-      }
-    }
-  });
+function readAll(id: number, topicId: string): Promise<{ offset: bigint; value: string }[]> {
+  return withWire(broker(id).port, (wire) => readPartitionValues(wire, topicId, 0));
 }
 
 describe("replication", () => {

@@ -846,6 +846,25 @@ export class PartitionLog {
     return this.run(() => this.doRead(fromOffset, maxBytes, options));
   }
 
+  /** A read's answer when there is nothing to return. */
+  private emptyRead(fromOffset: bigint): ReadResult {
+    return {
+      bytes: new Uint8Array(0),
+      firstOffset: null,
+      lastOffset: null,
+      nextOffset: fromOffset,
+      logStartOffset: this._logStartOffset,
+      logEndOffset: this._logEndOffset,
+    };
+  }
+
+  /** Where a read stops: the log end, or the caller's bound (the high watermark) below it. */
+  private readUpperBound(options: ReadOptions): bigint {
+    return options.maxOffset !== undefined && options.maxOffset < this._logEndOffset
+      ? options.maxOffset
+      : this._logEndOffset;
+  }
+
   /** Keeps copies of appended batches for `readTail`, dropping the oldest beyond TAIL_BYTES_MAX. */
   private rememberTail(bytes: Uint8Array, located: readonly LocatedBatch[]): void {
     const lastKept = this.tail.at(-1);
@@ -889,18 +908,8 @@ export class PartitionLog {
     if (this.state !== "open" || oldest === undefined) return null;
     if (fromOffset < this._logStartOffset || fromOffset > this._logEndOffset) return null;
     if (fromOffset < oldest.baseOffset) return null;
-    const empty: ReadResult = {
-      bytes: new Uint8Array(0),
-      firstOffset: null,
-      lastOffset: null,
-      nextOffset: fromOffset,
-      logStartOffset: this._logStartOffset,
-      logEndOffset: this._logEndOffset,
-    };
-    const upper =
-      options.maxOffset !== undefined && options.maxOffset < this._logEndOffset
-        ? options.maxOffset
-        : this._logEndOffset;
+    const empty = this.emptyRead(fromOffset);
+    const upper = this.readUpperBound(options);
     if (fromOffset >= upper) return empty;
     let i = tail.length - 1;
     while (i > 0 && (tail[i] as TailBatch).baseOffset > fromOffset) i--;
@@ -938,18 +947,8 @@ export class PartitionLog {
 
   private async doRead(fromOffset: bigint, maxBytes: number, options: ReadOptions): Promise<ReadResult> {
     this.checkOffset(fromOffset, "read");
-    const empty: ReadResult = {
-      bytes: new Uint8Array(0),
-      firstOffset: null,
-      lastOffset: null,
-      nextOffset: fromOffset,
-      logStartOffset: this._logStartOffset,
-      logEndOffset: this._logEndOffset,
-    };
-    const upper =
-      options.maxOffset !== undefined && options.maxOffset < this._logEndOffset
-        ? options.maxOffset
-        : this._logEndOffset;
+    const empty = this.emptyRead(fromOffset);
+    const upper = this.readUpperBound(options);
     if (fromOffset >= upper) return empty;
     for (let i = this.segmentIndexFor(fromOffset); i < this.segments.length; i++) {
       const segment = this.segments[i] as Segment;
