@@ -413,8 +413,12 @@ export class ReplicaManager {
     return next;
   }
 
-  private async doReconcile(image: MetadataImage): Promise<void> {
+  private async doReconcile(given: MetadataImage): Promise<void> {
     if (this.closed) return;
+    // Reconciles run one after another and may lag: act on the newest image, never an older one
+    // than a handler already acted on (which could, say, delete a log a new topic just opened).
+    const latest = this.o.image();
+    const image = latest.lastOffset >= given.lastOffset ? latest : given;
     this.caughtUp = true;
     this.applyTopicConfigs(image);
     if (this.o.replication !== undefined) {
@@ -438,7 +442,8 @@ export class ReplicaManager {
     }
     for (const [key, pending] of [...this.logs]) {
       const [topicKey] = key.split(":");
-      if (topicKey !== undefined && image.topics.has(topicKey)) continue;
+      // Checked against the newest image: a topic created meanwhile keeps its log.
+      if (topicKey !== undefined && this.o.image().topics.has(topicKey)) continue;
       this.logs.delete(key);
       this.opened.delete(key);
       try {
