@@ -284,6 +284,9 @@ describe("OffsetForLeaderEpoch", () => {
       wire.close();
       wire2.close();
     }
+    // A graceful stop: the controlled shutdown fences broker 2 at once, so later topics are
+    // never placed on a broker that is gone but whose lease has not run out yet.
+    await other.process.stop();
     await other.process.close();
     other = undefined;
   }, 90_000);
