@@ -250,24 +250,26 @@ class LeaderFetchLoop {
         continue;
       }
       let appended = false;
-      for (let i = 0; i < sent.length; i++) {
-        const { f, fetchOffset } = sent[i] as (typeof sent)[number];
-        const result = response.partitions[i];
-        if (result === undefined) continue;
-        try {
-          const bytes = await this.handle(f, fetchOffset, result);
-          if (bytes > 0) {
-            appended = true;
-            if (!f.partition.isr.includes(this.o.nodeId)) this.throttle.record(Date.now(), bytes);
+      // Partitions are independent (each has its own log and order): apply their answers together.
+      await Promise.all(
+        sent.map(async ({ f, fetchOffset }, i) => {
+          const result = response.partitions[i];
+          if (result === undefined) return;
+          try {
+            const bytes = await this.handle(f, fetchOffset, result);
+            if (bytes > 0) {
+              appended = true;
+              if (!f.partition.isr.includes(this.o.nodeId)) this.throttle.record(Date.now(), bytes);
+            }
+          } catch (e) {
+            f.delayedUntil = Date.now() + backoffMs;
+            this.o.logger.warn(
+              { topic: f.partition.topic.name, partition: f.partition.index, error: String(e) },
+              isLogStorageError(e) ? "follower log failed" : "replica fetch answer not applied",
+            );
           }
-        } catch (e) {
-          f.delayedUntil = Date.now() + backoffMs;
-          this.o.logger.warn(
-            { topic: f.partition.topic.name, partition: f.partition.index, error: String(e) },
-            isLogStorageError(e) ? "follower log failed" : "replica fetch answer not applied",
-          );
-        }
-      }
+        }),
+      );
       if (appended) this.o.onAppend();
     }
   }
