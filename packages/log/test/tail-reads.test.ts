@@ -81,7 +81,7 @@ describe("reads at the tail", () => {
           await reopened.close();
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 100 },
     );
   });
 

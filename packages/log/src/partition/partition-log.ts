@@ -919,8 +919,11 @@ export class PartitionLog {
     const parts: Uint8Array[] = [first.bytes];
     let size = first.bytes.byteLength;
     let last = first.lastOffset;
+    // Like a read from the files, one read stays within the segment holding its first batch.
+    const nextSegmentBase = this.segments[this.segmentIndexFor(first.baseOffset) + 1]?.baseOffset;
     for (let j = i + 1; j < tail.length; j++) {
       const b = tail[j] as TailBatch;
+      if (nextSegmentBase !== undefined && b.baseOffset >= nextSegmentBase) break;
       if (b.lastOffset >= upper || size + b.bytes.byteLength > maxBytes) break;
       parts.push(b.bytes);
       size += b.bytes.byteLength;
