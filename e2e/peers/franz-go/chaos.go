@@ -242,12 +242,7 @@ func chaosConsume(bootstrap, topic string, partitions []int32, run time.Duration
 		offsets[p] = kgo.NewOffset().AtStart()
 		assigned = append(assigned, map[string]any{"topic": topic, "partition": p})
 	}
-	cl := newClient(bootstrap, chaosLog(process), chaosMetadataAge,
-		kgo.ConsumePartitions(map[string]map[int32]kgo.Offset{topic: offsets}),
-		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()),
-		kgo.FetchIsolationLevel(kgo.ReadCommitted()),
-		kgo.RequestRetries(math.MaxInt32),
-	)
+	cl := chaosConsumer(bootstrap, process, topic, offsets)
 	defer cl.Close()
 	h.write(map[string]any{"process": process, "session": session, "type": "ok", "f": "assign", "partitions": assigned})
 	deadline := time.Now().Add(run)
@@ -310,12 +305,7 @@ func chaosDrain(bootstrap, topic string, h *history) (int, error) {
 			want[o.Partition] = o.Offset
 		}
 	})
-	cl := newClient(bootstrap, chaosLog(process), chaosMetadataAge,
-		kgo.ConsumePartitions(map[string]map[int32]kgo.Offset{topic: offsets}),
-		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()),
-		kgo.FetchIsolationLevel(kgo.ReadCommitted()),
-		kgo.RequestRetries(math.MaxInt32),
-	)
+	cl := chaosConsumer(bootstrap, process, topic, offsets)
 	defer cl.Close()
 	var read []*kgo.Record
 	for len(want) > 0 {
@@ -333,4 +323,15 @@ func chaosDrain(bootstrap, topic string, h *history) (int, error) {
 	h.write(map[string]any{"process": process, "session": session, "type": "ok", "f": "drain",
 		"records": recordsOf(read), "ends": ends})
 	return len(read), nil
+}
+
+// chaosConsumer reads the given partitions of topic from the given offsets, read_committed,
+// retrying without limit: the consumer of the workload and of its final drain.
+func chaosConsumer(bootstrap, process, topic string, offsets map[int32]kgo.Offset) *kgo.Client {
+	return newClient(bootstrap, chaosLog(process), chaosMetadataAge,
+		kgo.ConsumePartitions(map[string]map[int32]kgo.Offset{topic: offsets}),
+		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()),
+		kgo.FetchIsolationLevel(kgo.ReadCommitted()),
+		kgo.RequestRetries(math.MaxInt32),
+	)
 }

@@ -49,6 +49,7 @@ export {
   memoryDisk,
   nodeDisk,
 } from "./partition/disk.js";
+export { readWholeFile, writeFileAtomically } from "./partition/files.js";
 export {
   decodeLeaderEpochCheckpoint,
   type EpochEndOffset,

@@ -11,7 +11,8 @@
  *   one gets the directory.
  * - `incarnation.id` names the incarnation (the random id a broker process
  *   registers with) that last ran here. Opening the directory reads it, then
- *   replaces it (temporary file, fsync, rename, fsync of the directory) with
+ *   replaces it (the log's atomic write: temporary file, fsync, rename, fsync
+ *   of the directory) with
  *   this process's id before the broker registers. Because the directory is
  *   held exclusively, the incarnation read is dead: the controller replaces its
  *   registration at once instead of waiting for its lease to lapse (KIP-966).
@@ -23,8 +24,9 @@
  * error names the lock file to remove. The lock cannot tell processes in other
  * pid namespaces (two containers mounting one volume) apart.
  */
-import { link, mkdir, open, rename, rm } from "node:fs/promises";
+import { link, mkdir, open, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { nodeDisk, readWholeFile, writeFileAtomically } from "@runnel/log";
 import type { Logger } from "@runnel/runtime";
 
 export const LOCK_FILE = "broker.lock";
@@ -118,7 +120,8 @@ export async function openDataDir(
   };
   try {
     const previousIncarnationId = await readIncarnation(dir, options.logger);
-    await writeAtomically(dir, INCARNATION_FILE, `${Buffer.from(incarnationId).toString("hex")}\n`);
+    const line = `${Buffer.from(incarnationId).toString("hex")}\n`;
+    await writeFileAtomically(nodeDisk, dir, INCARNATION_FILE, Buffer.from(line));
     return { dir, previousIncarnationId, release };
   } catch (e) {
     await release();
@@ -203,22 +206,10 @@ async function linkIfAbsent(from: string, target: string): Promise<boolean> {
   }
 }
 
-/** A small file's text, or undefined when it does not exist. */
+/** A small file's text (at most one byte past SMALL_FILE_BYTES_MAX), or undefined when it does not exist. */
 async function readSmallFile(path: string): Promise<string | undefined> {
-  let file: Awaited<ReturnType<typeof open>>;
-  try {
-    file = await open(path, "r");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
-  }
-  try {
-    const buffer = Buffer.alloc(SMALL_FILE_BYTES_MAX + 1);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return buffer.toString("utf8", 0, bytesRead);
-  } finally {
-    await file.close();
-  }
+  const bytes = await readWholeFile(nodeDisk, path, SMALL_FILE_BYTES_MAX);
+  return bytes === null ? undefined : Buffer.from(bytes).toString("utf8");
 }
 
 async function readIncarnation(dir: string, logger: Logger | undefined): Promise<Uint8Array | undefined> {
@@ -239,19 +230,5 @@ async function writeFileFully(path: string, content: string): Promise<void> {
     await file.sync();
   } finally {
     await file.close();
-  }
-}
-
-/** Replaces `dir/name` atomically and durably: temporary file, fsync, rename, fsync of the directory. */
-async function writeAtomically(dir: string, name: string, content: string): Promise<void> {
-  const target = join(dir, name);
-  const temp = `${target}.tmp`;
-  await writeFileFully(temp, content);
-  await rename(temp, target);
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

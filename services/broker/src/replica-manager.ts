@@ -87,8 +87,7 @@ export function lookupErrorCode(found: Exclude<PartitionLookup, { kind: "ok" }>)
 
 export class ReplicaManager {
   private readonly logs = new Map<string, Promise<Partition>>();
-  /** The logs that finished opening, by the same key. */
-  private readonly opened = new Map<string, PartitionLog>();
+  /** The replicas whose log finished opening, by the same key. */
   private readonly partitions = new Map<string, Partition>();
   private readonly fetchers: ReplicaFetchers | null;
   private readonly isrChanges: IsrChanges | null;
@@ -235,7 +234,6 @@ export class ReplicaManager {
         );
         const replica = new Partition(topic, partition, l, this.o.nodeId);
         if (this.logs.get(key) === opening) {
-          this.opened.set(key, l);
           this.partitions.set(key, replica);
           // The image may have changed while the log opened.
           this.applyTopicConfigs(this.o.image());
@@ -341,10 +339,7 @@ export class ReplicaManager {
 
   /** A follower fetched `replica` at `fetchOffset`: note it, and add the follower back to the ISR when it caught up. */
   followerFetched(replica: Partition, replicaId: number, fetchOffset: bigint): void {
-    const epochStart = replica.log
-      .leaderEpochEntries()
-      .find((e) => e.epoch === replica.leaderEpoch)?.startOffset;
-    const canJoin = replica.recordFollowerFetch(replicaId, fetchOffset, this.clock.now(), epochStart ?? 0n);
+    const canJoin = replica.recordFollowerFetch(replicaId, fetchOffset, this.clock.now());
     // The controller only lets active brokers join: wait until this image shows it unfenced.
     const active = this.o.image().brokers.get(replicaId);
     if (canJoin && active !== undefined && !active.fenced && !active.inControlledShutdown) {
@@ -355,11 +350,6 @@ export class ReplicaManager {
   /** The replica of a hosted partition, if its log is open. */
   replica(topic: TopicImage, partition: number): Partition | undefined {
     return this.partitions.get(`${topic.key}:${partition}`);
-  }
-
-  /** The partitions fetched from each leader (by leader id). */
-  followedPartitions(): Map<number, string[]> {
-    return this.fetchers?.followed() ?? new Map();
   }
 
   /** Wakes fetches waiting for data. */
@@ -398,12 +388,10 @@ export class ReplicaManager {
   }
 
   /**
-   * Follows a new metadata image: closes and deletes the logs of partitions
-   * whose topic is gone, and pushes changed topic configs to the others.
-   */
-  /**
    * Follows a metadata image the broker has caught up to (see the top of
-   * this file); earlier images of a replay must not be passed here.
+   * this file; earlier images of a replay must not be passed here): pushes
+   * changed topic configs to open logs, applies each hosted partition's
+   * role, and closes and deletes the logs of partitions whose topic is gone.
    */
   reconcile(image: MetadataImage): Promise<void> {
     const next = this.reconciling.then(() => this.doReconcile(image));
@@ -445,10 +433,9 @@ export class ReplicaManager {
       // Checked against the newest image: a topic created meanwhile keeps its log.
       if (topicKey !== undefined && this.o.image().topics.has(topicKey)) continue;
       this.logs.delete(key);
-      this.opened.delete(key);
+      this.partitions.delete(key);
       try {
         const replica = await pending;
-        this.partitions.delete(key);
         this.fetchers?.unfollow(replica);
         const l = replica.log;
         await l.close();
@@ -466,7 +453,7 @@ export class ReplicaManager {
    */
   private applyTopicConfigs(image: MetadataImage): void {
     if (this.closed) return;
-    for (const [key, log] of this.opened) {
+    for (const [key, { log }] of this.partitions) {
       const [topicKey, partition] = key.split(":");
       const topic = topicKey === undefined ? undefined : image.topics.get(topicKey);
       if (topic === undefined) continue;
@@ -493,7 +480,7 @@ export class ReplicaManager {
   /** Runs flush.ms checks as often as the smallest flush.ms of an open log asks; stops when none sets one. */
   private armFlushTimer(): void {
     let smallest = Number.MAX_SAFE_INTEGER;
-    for (const log of this.opened.values()) smallest = Math.min(smallest, log.config.flushMs);
+    for (const { log } of this.partitions.values()) smallest = Math.min(smallest, log.config.flushMs);
     const intervalMs = smallest >= Number.MAX_SAFE_INTEGER ? null : Math.max(FLUSH_CHECK_MIN_MS, smallest);
     if (this.flushTimer !== null && this.flushTimer.intervalMs === intervalMs) return;
     this.flushTimer?.cancel();
@@ -501,7 +488,7 @@ export class ReplicaManager {
     if (intervalMs === null || this.closed) return;
     const tick = async () => {
       const now = this.clock.now();
-      for (const [key, log] of [...this.opened]) {
+      for (const [key, { log }] of [...this.partitions]) {
         try {
           await log.flushIfDue(now);
         } catch (e) {
@@ -568,7 +555,6 @@ export class ReplicaManager {
       }
     }
     this.logs.clear();
-    this.opened.clear();
     this.partitions.clear();
   }
 }

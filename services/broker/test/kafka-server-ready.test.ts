@@ -4,18 +4,12 @@
  * until `ready` resolves, then answered in order; a rejected `ready` closes
  * the held connections.
  */
-import { Socket } from "node:net";
-import {
-  ApiKeys,
-  decodeResponse,
-  ErrorCode,
-  encodeRequest,
-  FrameReader,
-  type ListGroupsResponse,
-} from "@runnel/kafka-protocol";
+import type { Socket } from "node:net";
+import { ApiKeys, ErrorCode, type ListGroupsResponse } from "@runnel/kafka-protocol";
 import { createLogger, SystemClock } from "@runnel/runtime";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Handler, KafkaServer } from "../src/kafka/server.js";
+import { connectListGroupsClient, type ListGroupsClient } from "./list-groups-client.js";
 
 const logger = createLogger({ service: "test", instanceId: "t", level: "silent", clock: new SystemClock() });
 
@@ -56,47 +50,10 @@ afterEach(async () => {
   server = undefined;
 });
 
-interface Client {
-  readonly answers: string[];
-  readonly closed: Promise<void>;
-  send(names: string[]): void;
-}
-
-async function connect(port: number): Promise<Client> {
-  const s = new Socket();
-  sockets.push(s);
-  await new Promise<void>((resolve) => s.connect(port, "127.0.0.1", resolve));
-  const answers: string[] = [];
-  const frames = new FrameReader({}, true);
-  s.on("data", (chunk: Buffer) => {
-    frames.push(chunk);
-    for (let f = frames.next(); f !== null; f = frames.next()) {
-      if (!f.ok) throw new Error(f.error.message);
-      const decoded = decodeResponse(ApiKeys.ListGroups, 4, f.frame);
-      if (!decoded.ok) throw new Error(decoded.error.message);
-      answers.push(decoded.value.body.groups[0]?.groupId ?? "?");
-    }
-  });
-  s.on("error", () => {});
-  const closed = new Promise<void>((resolve) => s.once("close", () => resolve()));
-  let correlationId = 0;
-  return {
-    answers,
-    closed,
-    send: (names) =>
-      s.write(
-        Buffer.concat(
-          names.map((n) =>
-            encodeRequest(
-              ApiKeys.ListGroups,
-              4,
-              { correlationId: ++correlationId, clientId: "t" },
-              { statesFilter: [n], typesFilter: [] },
-            ),
-          ),
-        ),
-      ),
-  };
+async function connect(port: number): Promise<ListGroupsClient> {
+  const c = await connectListGroupsClient(port);
+  sockets.push(c.socket);
+  return c;
 }
 
 async function listen(handler: Echo, ready: Promise<void> | undefined): Promise<number> {

@@ -4,18 +4,12 @@
  * the order they were sent), a handler may release the connection once only
  * waiting is left, and responses always go out in request order.
  */
-import { Socket } from "node:net";
-import {
-  ApiKeys,
-  decodeResponse,
-  ErrorCode,
-  encodeRequest,
-  FrameReader,
-  type ListGroupsResponse,
-} from "@runnel/kafka-protocol";
+import type { Socket } from "node:net";
+import { ApiKeys, ErrorCode, type ListGroupsResponse } from "@runnel/kafka-protocol";
 import { createLogger, SystemClock } from "@runnel/runtime";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Handler, KafkaServer } from "../src/kafka/server.js";
+import { connectListGroupsClient } from "./list-groups-client.js";
 
 const logger = createLogger({ service: "test", instanceId: "t", level: "silent", clock: new SystemClock() });
 
@@ -80,39 +74,9 @@ async function start(
     inFlightRequestsMax: 16,
   });
   const port = await server.listen();
-  const s = new Socket();
-  socket = s;
-  await new Promise<void>((resolve) => s.connect(port, "127.0.0.1", resolve));
-  const answers: string[] = [];
-  const frames = new FrameReader({}, true);
-  s.on("data", (chunk: Buffer) => {
-    frames.push(chunk);
-    for (let f = frames.next(); f !== null; f = frames.next()) {
-      if (!f.ok) throw new Error(f.error.message);
-      const decoded = decodeResponse(ApiKeys.ListGroups, 4, f.frame);
-      if (!decoded.ok) throw new Error(decoded.error.message);
-      answers.push(decoded.value.body.groups[0]?.groupId ?? "?");
-    }
-  });
-  let correlationId = 0;
-  return {
-    answers,
-    port,
-    // One write with every frame: the broker sees them pipelined.
-    send: (names) =>
-      s.write(
-        Buffer.concat(
-          names.map((n) =>
-            encodeRequest(
-              ApiKeys.ListGroups,
-              4,
-              { correlationId: ++correlationId, clientId: "t" },
-              { statesFilter: [n], typesFilter: [] },
-            ),
-          ),
-        ),
-      ),
-  };
+  const c = await connectListGroupsClient(port);
+  socket = c.socket;
+  return { answers: c.answers, port, send: c.send };
 }
 
 describe("KafkaServer, per connection", () => {
@@ -147,19 +111,10 @@ describe("KafkaServer, per connection", () => {
     const first = await start(handler);
     first.send(["a:wait"]);
     await handler.reached("a");
-    const other = new Socket();
-    await new Promise<void>((resolve) => other.connect(first.port, "127.0.0.1", resolve));
-    const got = new Promise<Buffer>((resolve) => other.once("data", resolve));
-    other.write(
-      encodeRequest(
-        ApiKeys.ListGroups,
-        4,
-        { correlationId: 1, clientId: "t" },
-        { statesFilter: ["z"], typesFilter: [] },
-      ),
-    );
-    await got;
-    other.destroy();
+    const other = await connectListGroupsClient(first.port);
+    other.send(["z"]);
+    await expect.poll(() => other.answers).toEqual(["z"]);
+    other.socket.destroy();
     expect(handler.events).toEqual(["start a", "start z", "end z"]);
     handler.open("a");
     await expect.poll(() => first.answers).toEqual(["a"]);

@@ -36,27 +36,27 @@ describe("Partition", () => {
     const p = await leaderReplica();
     await p.appendAsLeader(batch(10), { leaderEpoch: 0 });
     expect(p.highWatermark).toBe(0n);
-    p.recordFollowerFetch(2, 10n, 1_001, 0n);
+    p.recordFollowerFetch(2, 10n, 1_001);
     expect(p.highWatermark).toBe(0n);
-    p.recordFollowerFetch(3, 4n, 1_001, 0n);
+    p.recordFollowerFetch(3, 4n, 1_001);
     expect(p.highWatermark).toBe(4n);
-    p.recordFollowerFetch(3, 10n, 1_002, 0n);
+    p.recordFollowerFetch(3, 10n, 1_002);
     expect(p.highWatermark).toBe(10n);
     // A follower reporting less (it truncated) does not take the high watermark back.
-    p.recordFollowerFetch(3, 8n, 1_003, 0n);
+    p.recordFollowerFetch(3, 8n, 1_003);
     expect(p.highWatermark).toBe(10n);
   });
 
   it("counts a proposed ISR member at once and a removed one until the controller confirms", async () => {
     const p = await leaderReplica([1, 2]);
     await p.appendAsLeader(batch(5), { leaderEpoch: 0 });
-    p.recordFollowerFetch(2, 5n, 1_001, 0n);
+    p.recordFollowerFetch(2, 5n, 1_001);
     expect(p.highWatermark).toBe(5n);
     await p.appendAsLeader(batch(5), { leaderEpoch: 0 });
     // Broker 3 caught up to the high watermark: it may rejoin; proposed, it holds the high watermark back.
-    expect(p.recordFollowerFetch(3, 5n, 1_002, 0n)).toBe(true);
+    expect(p.recordFollowerFetch(3, 5n, 1_002)).toBe(true);
     p.proposeIsr([1, 2, 3]);
-    p.recordFollowerFetch(2, 10n, 1_003, 0n);
+    p.recordFollowerFetch(2, 10n, 1_003);
     expect(p.highWatermark).toBe(5n);
     p.completeIsrChange({ isr: [1, 2, 3], partitionEpoch: 1, leaderEpoch: 0 });
     expect(p.isr).toEqual([1, 2, 3]);
@@ -70,11 +70,11 @@ describe("Partition", () => {
   it("reports followers not caught up for longer than the lag time", async () => {
     const p = await leaderReplica();
     await p.appendAsLeader(batch(3), { leaderEpoch: 0 });
-    p.recordFollowerFetch(2, 3n, 2_000, 0n);
-    p.recordFollowerFetch(3, 1n, 2_000, 0n);
+    p.recordFollowerFetch(2, 3n, 2_000);
+    p.recordFollowerFetch(3, 1n, 2_000);
     expect(p.laggingFollowers(2_500, 1_000)).toEqual([3]);
     // Its fetch reaches the leader's log end: caught up as of that fetch.
-    p.recordFollowerFetch(3, 3n, 2_600, 0n);
+    p.recordFollowerFetch(3, 3n, 2_600);
     expect(p.laggingFollowers(2_900, 1_000)).toEqual([]);
     // Broker 2 has not fetched since 2 000: past the lag time it lags too.
     expect(p.laggingFollowers(3_100, 1_000)).toEqual([2]);

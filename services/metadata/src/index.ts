@@ -10,6 +10,7 @@ export {
   NO_LEADER,
   newWatcher,
   type PartitionImage,
+  sameMembers,
   TOPIC_CONFIGS,
   type TopicImage,
   topicByName,

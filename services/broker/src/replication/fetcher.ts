@@ -103,11 +103,6 @@ export class ReplicaFetchers {
     for (const loop of this.loops.values()) loop.remove(partition);
   }
 
-  /** The partitions fetched from each leader, for status and tests. */
-  followed(): Map<number, string[]> {
-    return new Map([...this.loops].map(([leader, loop]) => [leader, loop.keys()]));
-  }
-
   close(): void {
     for (const loop of this.loops.values()) loop.stop();
     this.loops.clear();
@@ -126,10 +121,6 @@ class LeaderFetchLoop {
     private readonly o: FetcherOptions,
     private readonly throttle: ByteRate,
   ) {}
-
-  keys(): string[] {
-    return [...this.partitions.keys()];
-  }
 
   add(partition: Partition): void {
     const current = this.partitions.get(key(partition));

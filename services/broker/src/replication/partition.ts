@@ -24,7 +24,7 @@
  *   never land after the replica became leader.
  */
 import type { AppendOptions, AppendResult, PartitionLog } from "@runnel/log";
-import { NO_LEADER, type PartitionImage, type TopicImage } from "@runnel/metadata";
+import { NO_LEADER, type PartitionImage, sameMembers, type TopicImage } from "@runnel/metadata";
 
 export type Role = "leader" | "follower" | "none";
 
@@ -51,6 +51,8 @@ export class Partition {
   /** The ISR proposed to the controller and not yet answered. */
   private _pendingIsr: readonly number[] | null = null;
   private hw: bigint;
+  /** Where this leader's epoch starts in the log (a follower rejoining the ISR must hold it). */
+  private epochStartOffset = 0n;
   private readonly followers = new Map<number, FollowerState>();
   private readonly hwWaiters = new Set<() => void>();
   private chain: Promise<unknown> = Promise.resolve();
@@ -141,6 +143,9 @@ export class Partition {
         return "none";
       }
       await this.log.assignLeaderEpoch(state.leaderEpoch);
+      this.epochStartOffset =
+        this.log.leaderEpochEntries().find((e) => e.epoch === state.leaderEpoch)?.startOffset ??
+        this.log.logEndOffset;
       this._role = "leader";
       this._leaderId = this.nodeId;
       this._leaderEpoch = state.leaderEpoch;
@@ -158,8 +163,7 @@ export class Partition {
           lastFetchLeaderLogEnd: -1n,
         });
       }
-      if (this.hw > this.log.logEndOffset) this.hw = this.log.logEndOffset;
-      if (this.hw < this.log.logStartOffset) this.hw = this.log.logStartOffset;
+      this.clampHighWatermark();
       // Waiters of an earlier leader epoch of this broker learn it is over.
       this.wakeHighWatermarkWaiters();
       this.maybeAdvanceHighWatermark();
@@ -195,12 +199,7 @@ export class Partition {
    * every record up to the high watermark and every record of this leader
    * epoch written so far below it).
    */
-  recordFollowerFetch(
-    replicaId: number,
-    fetchOffset: bigint,
-    now: number,
-    epochStartOffset: bigint,
-  ): boolean {
+  recordFollowerFetch(replicaId: number, fetchOffset: bigint, now: number): boolean {
     const s = this.followers.get(replicaId);
     if (s === undefined || this._role !== "leader") return false;
     const leaderEnd = this.log.logEndOffset;
@@ -212,7 +211,9 @@ export class Partition {
     s.lastFetchLeaderLogEnd = leaderEnd;
     s.logEndOffset = fetchOffset;
     this.maybeAdvanceHighWatermark();
-    return !this.maximalIsr.includes(replicaId) && fetchOffset >= this.hw && fetchOffset >= epochStartOffset;
+    return (
+      !this.maximalIsr.includes(replicaId) && fetchOffset >= this.hw && fetchOffset >= this.epochStartOffset
+    );
   }
 
   /** ISR members (not the leader) that have not been caught up for longer than `lagMaxMs`. */
@@ -249,9 +250,8 @@ export class Partition {
   /** The high watermark a follower takes from its leader's fetch answer. */
   updateFollowerHighWatermark(leaderHighWatermark: bigint): void {
     const before = this.hw;
-    const end = this.log.logEndOffset;
-    this.hw = leaderHighWatermark < end ? leaderHighWatermark : end;
-    if (this.hw < this.log.logStartOffset) this.hw = this.log.logStartOffset;
+    this.hw = leaderHighWatermark;
+    this.clampHighWatermark();
     if (this.hw > before) this.onHighWatermark();
   }
 
@@ -317,10 +317,4 @@ export class Partition {
   private wakeHighWatermarkWaiters(): void {
     for (const w of [...this.hwWaiters]) w();
   }
-}
-
-export function sameMembers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((x) => set.has(x));
 }

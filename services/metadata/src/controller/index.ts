@@ -59,6 +59,7 @@ export {
   isLeaseAlive,
   type LeaseExpiry,
 } from "./leases.js";
+export { sameMembers } from "./partition-change.js";
 export { alterPartition, electLeaders } from "./partitions-frontend.js";
 export { checkAssignments, eligibleBrokers, type PlacementRequest, placeReplicas } from "./placement.js";
 export {
