@@ -1,4 +1,31 @@
 export {
+  type AclBinding,
+  type AclBindingFilter,
+  type AclCodes,
+  AclOperation,
+  AclPermissionType,
+  type AclProblem,
+  type AclRequest,
+  ANY_ACL_FILTER,
+  aclBindingProblem,
+  aclCodeFromWire,
+  aclCodeName,
+  aclFilterProblem,
+  authorize,
+  authorizeByResourceType,
+  authorizeIdempotentWrite,
+  CLUSTER_RESOURCE_NAME,
+  matchesFilter,
+  PatternType,
+  parseAclCodeName,
+  ResourceType,
+  supportedOperations,
+  USER_PRINCIPAL_PREFIX,
+  WILDCARD_HOST,
+  WILDCARD_PRINCIPAL,
+  WILDCARD_RESOURCE,
+} from "./acl.js";
+export {
   type ApiKey,
   hashApiKeySecret,
   isApiKeyId,
@@ -13,3 +40,13 @@ export {
 } from "./credentials.js";
 export { isLogicalClusterId, LOGICAL_CLUSTER_PREFIX, newLogicalClusterId } from "./ids.js";
 export { NAMESPACE_SEPARATOR, Namespace, TOPIC_NAME_MAX } from "./namespace.js";
+export {
+  isQuotaKey,
+  QUOTA_KEYS,
+  QUOTA_SPECS,
+  type QuotaKey,
+  type QuotaSpec,
+  quotaSpecProblem,
+  readTenantQuotas,
+  type TenantQuotas,
+} from "./quotas.js";
