@@ -11,6 +11,7 @@ export * from "./gen/runnel/v1/metadata_records_pb.js";
 export * from "./gen/runnel/v1/quorum_admin_pb.js";
 export * from "./gen/runnel/v1/raft_pb.js";
 export * from "./gen/runnel/v1/replication_pb.js";
+export * from "./gen/runnel/v1/tenants_pb.js";
 export { type GrpcTransportOptions, grpcTransport, STATUS_DETAILS_KEY } from "./grpc.js";
 export {
   InProcessServer,

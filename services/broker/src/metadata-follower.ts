@@ -12,23 +12,8 @@
  * shows an earlier incarnation's leaderships, which makes it the point from
  * which the broker may serve Kafka requests.
  */
-import {
-  applyWatchEvent,
-  type MetadataImage,
-  newWatcher,
-  type WatcherState,
-  watcherPosition,
-} from "@runnel/metadata";
-import {
-  Code,
-  ControllerService,
-  createClient,
-  type Endpoint,
-  grpcTransport,
-  LeaderClient,
-  RpcError,
-  type Transport,
-} from "@runnel/rpc";
+import { ImageWatch, type MetadataImage } from "@runnel/metadata";
+import { Code, ControllerService, type Endpoint, LeaderClient, RpcError, type Transport } from "@runnel/rpc";
 import type { Clock, Logger, Random } from "@runnel/runtime";
 
 export interface MetadataFollowerOptions {
@@ -52,15 +37,13 @@ export interface MetadataFollowerOptions {
 }
 
 export class MetadataFollower {
-  private state: WatcherState = newWatcher();
+  private readonly watch: ImageWatch;
   private readonly controller: LeaderClient<typeof ControllerService>;
-  private readonly listeners = new Set<(image: MetadataImage) => void>();
   private stopped = false;
   private readonly abort = new AbortController();
   private epoch: bigint | null = null;
   private fenced = true;
   private readonly incarnationId: Uint8Array;
-  private watchTransport: Transport | null = null;
   private readonly unfenced: Promise<void>;
   private settleUnfenced: { resolve(): void; reject(e: Error): void } | null = null;
 
@@ -71,6 +54,14 @@ export class MetadataFollower {
       transport: o.transport,
     });
     this.incarnationId = o.incarnationId ?? o.random.bytes(16);
+    this.watch = new ImageWatch({
+      voters: o.voters,
+      watcher: `broker-${o.brokerId}`,
+      transport: o.transport,
+      clock: o.clock,
+      random: o.random,
+      logger: o.logger,
+    });
     this.unfenced = new Promise<void>((resolve, reject) => {
       this.settleUnfenced = { resolve, reject };
     });
@@ -79,7 +70,7 @@ export class MetadataFollower {
   }
 
   get image(): MetadataImage {
-    return this.state.image;
+    return this.watch.image;
   }
 
   /** The broker epoch the controller gave this incarnation, once registered. */
@@ -102,12 +93,11 @@ export class MetadataFollower {
   }
 
   onChange(listener: (image: MetadataImage) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.watch.onChange(listener);
   }
 
   start(): void {
-    void this.watchLoop();
+    this.watch.start();
     void this.heartbeatLoop();
   }
 
@@ -126,7 +116,7 @@ export class MetadataFollower {
             {
               brokerId: this.o.brokerId,
               brokerEpoch: epoch,
-              metadataOffset: watcherPosition(this.state),
+              metadataOffset: this.watch.position,
               wantsShutdown: true,
             },
             opts,
@@ -149,7 +139,7 @@ export class MetadataFollower {
     this.settleUnfenced?.reject(new Error("the metadata follower stopped before the controller unfenced it"));
     this.settleUnfenced = null;
     this.abort.abort();
-    this.watchTransport?.close();
+    this.watch.close();
     this.controller.close();
   }
 
@@ -183,7 +173,7 @@ export class MetadataFollower {
         const hb = await this.controller.call(
           (c, opts) =>
             c.brokerHeartbeat(
-              { brokerId: this.o.brokerId, brokerEpoch: epoch, metadataOffset: watcherPosition(this.state) },
+              { brokerId: this.o.brokerId, brokerEpoch: epoch, metadataOffset: this.watch.position },
               opts,
             ),
           this.abort.signal,
@@ -204,33 +194,6 @@ export class MetadataFollower {
         this.o.logger.warn({ error: String(e) }, "heartbeat failed");
       }
       await this.o.clock.sleep(this.o.heartbeatIntervalMs, this.abort.signal).catch(() => {});
-    }
-  }
-
-  private async watchLoop(): Promise<void> {
-    let attempt = 0;
-    while (!this.stopped) {
-      const voter = this.o.voters[attempt++ % this.o.voters.length] as string;
-      const transport = (this.o.transport ?? grpcTransport)(voter);
-      this.watchTransport = transport;
-      try {
-        const client = createClient(ControllerService, transport);
-        const stream = client.watch(
-          { fromOffset: watcherPosition(this.state), watcher: `broker-${this.o.brokerId}` },
-          { signal: this.abort.signal },
-        );
-        for await (const event of stream) {
-          const before = this.state.image;
-          this.state = applyWatchEvent(this.state, event);
-          if (this.state.image !== before) for (const l of this.listeners) l(this.state.image);
-        }
-      } catch (e) {
-        if (this.stopped) return;
-        this.o.logger.debug({ voter, error: String(e) }, "metadata watch ended; resuming");
-      } finally {
-        transport.close();
-      }
-      await this.o.clock.sleep(100 + this.o.random.int(0, 200), this.abort.signal).catch(() => {});
     }
   }
 }

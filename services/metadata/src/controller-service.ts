@@ -26,12 +26,20 @@ import {
   allocateProducerIds,
   alterConfigs,
   alterPartition,
+  alterScramCredentials,
+  alterTenantQuotas,
   apply,
   brokerHeartbeat,
   type ControllerError,
   type ControllerOptions,
+  createAcls,
+  createApiKey,
+  createLogicalCluster,
   createPartitions,
   createTopics,
+  deleteAcls,
+  deleteApiKey,
+  deleteLogicalCluster,
   deleteTopics,
   electLeaders,
   expireLeases,
@@ -250,6 +258,10 @@ export class ActiveController {
     });
   }
 
+  private tenantContext(): { randomBytes: RandomBytes; nowMs: bigint } {
+    return { randomBytes: this.o.randomBytes, nowMs: BigInt(Math.floor(this.o.clock.now())) };
+  }
+
   impl(): ServiceImpl<typeof ControllerService> {
     const o = this.o;
     return {
@@ -286,6 +298,15 @@ export class ActiveController {
       alterPartition: (req) => this.write((image) => alterPartition(image, req)),
       electLeaders: (req) => this.write((image) => electLeaders(image, req, o.controller)),
       unregisterBroker: (req) => this.write((image) => unregisterBroker(image, req)),
+      createLogicalCluster: (req) =>
+        this.writeOrStatus((image) => createLogicalCluster(image, req, this.tenantContext())),
+      deleteLogicalCluster: (req) => this.writeOrStatus((image) => deleteLogicalCluster(image, req)),
+      createApiKey: (req) => this.writeOrStatus((image) => createApiKey(image, req, this.tenantContext())),
+      deleteApiKey: (req) => this.writeOrStatus((image) => deleteApiKey(image, req)),
+      alterScramCredentials: (req) => this.write((image) => alterScramCredentials(image, req)),
+      createAcls: (req) => this.write((image) => createAcls(image, req, this.tenantContext())),
+      deleteAcls: (req) => this.write((image) => deleteAcls(image, req)),
+      alterTenantQuotas: (req) => this.writeOrStatus((image) => alterTenantQuotas(image, req)),
       watch: (req, context) => this.watch(req.fromOffset, context.signal),
     };
   }

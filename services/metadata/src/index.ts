@@ -1,16 +1,21 @@
 // What a follower of the metadata log (a broker) needs: the image model and the
 // watcher's side of the Watch stream.
 export {
+  type AclImage,
+  type ApiKeyImage,
   applyWatchEvent,
   BROKER_CONFIGS,
   type BrokerImage,
   emptyImage,
+  type LogicalClusterImage,
   listConfigDefault,
   type MetadataImage,
   NO_LEADER,
   newWatcher,
   type PartitionImage,
+  type ScramCredentialImage,
   sameMembers,
+  scramLoginName,
   TOPIC_CONFIGS,
   type TopicImage,
   topicByName,
@@ -19,6 +24,7 @@ export {
   type WatcherState,
   watcherPosition,
 } from "./controller/index.js";
+export { ImageWatch, type ImageWatchOptions } from "./image-watch.js";
 export { NotLeaderError, RaftDriver } from "./raft/driver.js";
 export {
   DEFAULT_VOTERS,

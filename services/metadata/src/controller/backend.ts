@@ -16,30 +16,45 @@
  * not at all).
  */
 import {
+  type AclRecord,
+  type ApiKeyRecord,
   type BrokerControlledShutdownRecord,
   type BrokerFencedRecord,
   type BrokerUnfencedRecord,
   type ConfigRecord,
   ConfigResourceType,
+  type LogicalClusterRecord,
   type MetadataBatch,
   type MetadataRecord,
   type PartitionChangeRecord,
   type PartitionRecord,
   type ProducerIdsRecord,
   type RegisterBrokerRecord,
+  type RemoveAclRecord,
+  type RemoveApiKeyRecord,
+  type RemoveLogicalClusterRecord,
+  type RemoveScramCredentialRecord,
   type RemoveTopicRecord,
+  type ScramCredentialRecord,
+  type TenantQuotaRecord,
   type TopicRecord,
   type UnregisterBrokerRecord,
 } from "@runnel/rpc";
+import { isLogicalClusterId, Namespace } from "@runnel/tenant";
 import { invariant } from "./errors.js";
 import {
+  type AclImage,
+  type ApiKeyImage,
   type BrokerImage,
   type ConfigMap,
   isZeroId,
+  type LogicalClusterImage,
   type MetadataImage,
   NO_LEADER,
   type PartitionImage,
   type ProducerIdBlockOwner,
+  type ScramCredentialImage,
+  scramLoginName,
   type TopicImage,
   type TopicKey,
   topicKey,
@@ -108,6 +123,33 @@ function applyRecord(d: Draft, record: MetadataRecord): void {
       return;
     case "producerIds":
       producerIds(d, r.value);
+      return;
+    case "logicalCluster":
+      setLogicalCluster(d, r.value);
+      return;
+    case "removeLogicalCluster":
+      removeLogicalCluster(d, r.value);
+      return;
+    case "apiKey":
+      setApiKey(d, r.value);
+      return;
+    case "removeApiKey":
+      removeApiKey(d, r.value);
+      return;
+    case "scramCredential":
+      setScramCredential(d, r.value);
+      return;
+    case "removeScramCredential":
+      removeScramCredential(d, r.value);
+      return;
+    case "acl":
+      addAcl(d, r.value);
+      return;
+    case "removeAcl":
+      removeAcl(d, r.value);
+      return;
+    case "tenantQuota":
+      setTenantQuota(d, r.value);
       return;
     case undefined:
       d.unknown().push(record);
@@ -299,6 +341,137 @@ function producerIds(d: Draft, r: ProducerIdsRecord): void {
   d.lastProducerIdBlock = { brokerId: r.brokerId, brokerEpoch: r.brokerEpoch };
 }
 
+function logicalClusterOf(d: Draft, id: string, what: string): LogicalClusterImage {
+  const cluster = d.image.logicalClusters.get(id);
+  invariant(cluster !== undefined, () => `${what}: unknown logical cluster ${id}`);
+  return cluster;
+}
+
+function setLogicalCluster(d: Draft, r: LogicalClusterRecord): void {
+  invariant(isLogicalClusterId(r.id), () => `logical cluster id "${r.id}" is malformed`);
+  d.logicalClusters().set(r.id, { id: r.id, name: r.name, cell: r.cell, createdMs: r.createdMs });
+}
+
+/** A logical cluster goes only once the records before it in its batch removed all it owned. */
+function removeLogicalCluster(d: Draft, r: RemoveLogicalClusterRecord): void {
+  logicalClusterOf(d, r.id, "remove logical cluster");
+  const ns = new Namespace(r.id);
+  const left = [
+    [...d.image.topicKeysByName.keys()].some((name) => ns.owns(name)) && "topics",
+    [...d.image.apiKeys.values()].some((k) => k.logicalClusterId === r.id) && "API keys",
+    [...d.image.scramCredentials.keys()].some((name) => ns.owns(name)) && "SCRAM credentials",
+    d.image.acls.has(r.id) && "ACLs",
+    d.image.tenantQuotas.has(r.id) && "quotas",
+  ].filter((what) => what !== false);
+  invariant(left.length === 0, () => `logical cluster ${r.id} removed while it still has ${left.join(", ")}`);
+  d.logicalClusters().delete(r.id);
+}
+
+function setApiKey(d: Draft, r: ApiKeyRecord): void {
+  logicalClusterOf(d, r.logicalClusterId, `API key ${r.key}`);
+  const previous = d.image.apiKeys.get(r.key);
+  invariant(
+    previous === undefined || previous.logicalClusterId === r.logicalClusterId,
+    () => `API key ${r.key} moved to another logical cluster`,
+  );
+  invariant(
+    r.key.length > 0 && r.hash.length > 0 && r.salt.length > 0,
+    () => `API key ${r.key} is incomplete`,
+  );
+  d.apiKeys().set(r.key, {
+    key: r.key,
+    logicalClusterId: r.logicalClusterId,
+    salt: r.salt,
+    hash: r.hash,
+    principal: r.principal,
+    admin: r.admin,
+    description: r.description,
+    createdMs: r.createdMs,
+  });
+}
+
+function removeApiKey(d: Draft, r: RemoveApiKeyRecord): void {
+  invariant(d.image.apiKeys.has(r.key), () => `removal of unknown API key ${r.key}`);
+  d.apiKeys().delete(r.key);
+}
+
+function setScramCredential(d: Draft, r: ScramCredentialRecord): void {
+  logicalClusterOf(d, r.logicalClusterId, `SCRAM credential of ${r.user}`);
+  invariant(r.user.length > 0, () => "SCRAM credential of an empty user name");
+  invariant(
+    r.mechanism === "SCRAM-SHA-256" || r.mechanism === "SCRAM-SHA-512",
+    () => `SCRAM credential with mechanism ${r.mechanism}`,
+  );
+  const login = scramLoginName(r.logicalClusterId, r.user);
+  const mechanisms = new Map(d.image.scramCredentials.get(login));
+  mechanisms.set(r.mechanism, {
+    logicalClusterId: r.logicalClusterId,
+    user: r.user,
+    mechanism: r.mechanism,
+    salt: r.salt,
+    iterations: r.iterations,
+    storedKey: r.storedKey,
+    serverKey: r.serverKey,
+  });
+  d.scramCredentials().set(login, mechanisms);
+}
+
+function removeScramCredential(d: Draft, r: RemoveScramCredentialRecord): void {
+  const login = scramLoginName(r.logicalClusterId, r.user);
+  const mechanisms = new Map(d.image.scramCredentials.get(login));
+  invariant(
+    mechanisms.has(r.mechanism),
+    () => `removal of unknown SCRAM credential ${r.mechanism} of ${login}`,
+  );
+  mechanisms.delete(r.mechanism);
+  if (mechanisms.size === 0) d.scramCredentials().delete(login);
+  else d.scramCredentials().set(login, mechanisms);
+}
+
+function addAcl(d: Draft, r: AclRecord): void {
+  logicalClusterOf(d, r.logicalClusterId, "ACL");
+  invariant(r.id.length === 16, () => "ACL id is not 16 bytes");
+  const key = Buffer.from(r.id).toString("base64url");
+  const bindings = new Map(d.image.acls.get(r.logicalClusterId));
+  invariant(!bindings.has(key), () => `ACL id ${key} is already in use`);
+  bindings.set(key, {
+    id: r.id,
+    key,
+    logicalClusterId: r.logicalClusterId,
+    resourceType: r.resourceType,
+    resourceName: r.resourceName,
+    patternType: r.patternType,
+    principal: r.principal,
+    host: r.host,
+    operation: r.operation,
+    permissionType: r.permissionType,
+  });
+  d.acls().set(r.logicalClusterId, bindings);
+}
+
+function removeAcl(d: Draft, r: RemoveAclRecord): void {
+  const key = r.id.length === 16 ? Buffer.from(r.id).toString("base64url") : "";
+  for (const [cluster, bindings] of d.image.acls) {
+    if (!bindings.has(key)) continue;
+    const rest = new Map(bindings);
+    rest.delete(key);
+    if (rest.size === 0) d.acls().delete(cluster);
+    else d.acls().set(cluster, rest);
+    return;
+  }
+  invariant(false, () => `removal of unknown ACL ${key}`);
+}
+
+function setTenantQuota(d: Draft, r: TenantQuotaRecord): void {
+  logicalClusterOf(d, r.logicalClusterId, `quota ${r.key}`);
+  invariant(r.key.length > 0, () => "quota key is empty");
+  const quotas = new Map(d.image.tenantQuotas.get(r.logicalClusterId));
+  if (r.value === undefined) quotas.delete(r.key);
+  else quotas.set(r.key, r.value);
+  if (quotas.size === 0) d.tenantQuotas().delete(r.logicalClusterId);
+  else d.tenantQuotas().set(r.logicalClusterId, quotas);
+}
+
 /** A copy-on-write view of an image: each map is copied on its first change only. */
 class Draft {
   nextProducerId: bigint;
@@ -309,6 +482,11 @@ class Draft {
   private topicConfigMap: Map<string, ConfigMap> | undefined;
   private brokerConfigMap: Map<string, ConfigMap> | undefined;
   private unknownList: MetadataRecord[] | undefined;
+  private logicalClusterMap: Map<string, LogicalClusterImage> | undefined;
+  private apiKeyMap: Map<string, ApiKeyImage> | undefined;
+  private scramMap: Map<string, ReadonlyMap<string, ScramCredentialImage>> | undefined;
+  private aclMap: Map<string, ReadonlyMap<string, AclImage>> | undefined;
+  private quotaMap: Map<string, ReadonlyMap<string, number>> | undefined;
   /** Topics whose partition array was copied in this batch. */
   private readonly ownPartitions = new Map<TopicKey, PartitionImage[]>();
   /** The image as changed so far; reads go through it. */
@@ -348,6 +526,36 @@ class Draft {
     this.brokerConfigMap ??= new Map(this.base.brokerConfigs);
     this.image = { ...this.image, brokerConfigs: this.brokerConfigMap };
     return this.brokerConfigMap;
+  }
+
+  logicalClusters(): Map<string, LogicalClusterImage> {
+    this.logicalClusterMap ??= new Map(this.base.logicalClusters);
+    this.image = { ...this.image, logicalClusters: this.logicalClusterMap };
+    return this.logicalClusterMap;
+  }
+
+  apiKeys(): Map<string, ApiKeyImage> {
+    this.apiKeyMap ??= new Map(this.base.apiKeys);
+    this.image = { ...this.image, apiKeys: this.apiKeyMap };
+    return this.apiKeyMap;
+  }
+
+  scramCredentials(): Map<string, ReadonlyMap<string, ScramCredentialImage>> {
+    this.scramMap ??= new Map(this.base.scramCredentials);
+    this.image = { ...this.image, scramCredentials: this.scramMap };
+    return this.scramMap;
+  }
+
+  acls(): Map<string, ReadonlyMap<string, AclImage>> {
+    this.aclMap ??= new Map(this.base.acls);
+    this.image = { ...this.image, acls: this.aclMap };
+    return this.aclMap;
+  }
+
+  tenantQuotas(): Map<string, ReadonlyMap<string, number>> {
+    this.quotaMap ??= new Map(this.base.tenantQuotas);
+    this.image = { ...this.image, tenantQuotas: this.quotaMap };
+    return this.quotaMap;
   }
 
   unknown(): MetadataRecord[] {

@@ -38,14 +38,19 @@ export function fail<T>(name: ErrorCodeName, message: string): Result<T> {
 
 /**
  * The gRPC status a whole-request error maps to, for the RPCs that report errors as status
- * codes (BrokerRegistration, BrokerHeartbeat): see controller.proto.
+ * codes (BrokerRegistration, BrokerHeartbeat, the logical-cluster and API-key RPCs): see controller.proto.
  */
 export function statusCodeOf(error: ControllerError): Code {
   switch (error.name) {
     case "INVALID_REQUEST":
       return Code.InvalidArgument;
     case "BROKER_ID_NOT_REGISTERED":
+    case "RESOURCE_NOT_FOUND":
       return Code.NotFound;
+    case "DUPLICATE_RESOURCE":
+      return Code.AlreadyExists;
+    case "BROKER_NOT_AVAILABLE":
+      return Code.Unavailable;
     case "STALE_BROKER_EPOCH":
     case "INCONSISTENT_CLUSTER_ID":
     case "DUPLICATE_BROKER_REGISTRATION":

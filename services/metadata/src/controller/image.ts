@@ -11,6 +11,7 @@
  * same key works in maps and in Kafka responses.
  */
 import type { Endpoint, MetadataRecord } from "@runnel/rpc";
+import { Namespace } from "@runnel/tenant";
 
 /** Kafka's "no leader" broker id. */
 export const NO_LEADER = -1;
@@ -59,6 +60,56 @@ export interface ProducerIdBlockOwner {
 /** Config keys and values of one resource. */
 export type ConfigMap = ReadonlyMap<string, string>;
 
+/** A logical cluster (tenant). */
+export interface LogicalClusterImage {
+  readonly id: string;
+  readonly name: string;
+  /** Its partitions are placed only on this cell's brokers; "" for any broker. */
+  readonly cell: string;
+  readonly createdMs: bigint;
+}
+
+/** An API key: SASL/PLAIN username `key`; the secret only as a salted scrypt hash. */
+export interface ApiKeyImage {
+  readonly key: string;
+  readonly logicalClusterId: string;
+  readonly salt: Uint8Array;
+  readonly hash: Uint8Array;
+  /** `User:<name>`, as the logical cluster's ACLs name it. */
+  readonly principal: string;
+  /** May do anything within its logical cluster; other keys need ACLs. */
+  readonly admin: boolean;
+  readonly description: string;
+  readonly createdMs: bigint;
+}
+
+/** A SCRAM credential of a logical cluster's user (StoredKey and ServerKey only). */
+export interface ScramCredentialImage {
+  readonly logicalClusterId: string;
+  /** The user's name within its logical cluster. */
+  readonly user: string;
+  readonly mechanism: string;
+  readonly salt: Uint8Array;
+  readonly iterations: number;
+  readonly storedKey: Uint8Array;
+  readonly serverKey: Uint8Array;
+}
+
+/** One ACL binding of a logical cluster, in its own names; codes are Kafka's. */
+export interface AclImage {
+  readonly id: Uint8Array;
+  /** `id` in base64url, the map key. */
+  readonly key: string;
+  readonly logicalClusterId: string;
+  readonly resourceType: number;
+  readonly resourceName: string;
+  readonly patternType: number;
+  readonly principal: string;
+  readonly host: string;
+  readonly operation: number;
+  readonly permissionType: number;
+}
+
 export interface MetadataImage {
   /** Offset of the last batch applied; -1n for an empty image. */
   readonly lastOffset: bigint;
@@ -74,6 +125,17 @@ export interface MetadataImage {
   /** The first producer id never handed out. */
   readonly nextProducerId: bigint;
   readonly lastProducerIdBlock: ProducerIdBlockOwner | undefined;
+  readonly logicalClusters: ReadonlyMap<string, LogicalClusterImage>;
+  readonly apiKeys: ReadonlyMap<string, ApiKeyImage>;
+  /**
+   * SCRAM credentials by login name (`<logical-cluster-id>_<user>`, the name a client
+   * authenticates with), then by mechanism.
+   */
+  readonly scramCredentials: ReadonlyMap<string, ReadonlyMap<string, ScramCredentialImage>>;
+  /** ACL bindings by logical cluster, then by binding id (base64url). */
+  readonly acls: ReadonlyMap<string, ReadonlyMap<string, AclImage>>;
+  /** Quotas and limits by logical cluster, then by key. */
+  readonly tenantQuotas: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /**
    * Records whose type this version does not know, in log order. They are kept, byte for
    * byte, so a snapshot written by this version loses nothing a newer one needs.
@@ -92,6 +154,11 @@ export function emptyImage(): MetadataImage {
     brokerConfigs: new Map(),
     nextProducerId: 0n,
     lastProducerIdBlock: undefined,
+    logicalClusters: new Map(),
+    apiKeys: new Map(),
+    scramCredentials: new Map(),
+    acls: new Map(),
+    tenantQuotas: new Map(),
     unknownRecords: [],
   };
 }
@@ -169,4 +236,9 @@ export function leadsAnyPartition(image: MetadataImage, brokerId: number): boole
     for (const p of topic.partitions) if (p.leader === brokerId) return true;
   }
   return false;
+}
+
+/** The name a SCRAM user of a logical cluster authenticates with. */
+export function scramLoginName(logicalClusterId: string, user: string): string {
+  return new Namespace(logicalClusterId).toInternal(user);
 }

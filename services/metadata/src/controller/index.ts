@@ -72,6 +72,18 @@ export {
   imageToRecords,
 } from "./snapshot.js";
 export {
+  alterScramCredentials,
+  alterTenantQuotas,
+  cellLoads,
+  chooseCell,
+  createAcls,
+  createApiKey,
+  createLogicalCluster,
+  deleteAcls,
+  deleteApiKey,
+  deleteLogicalCluster,
+} from "./tenants-frontend.js";
+export {
   createPartitions,
   createTopics,
   deleteTopics,

@@ -11,7 +11,14 @@ import {
   type MetadataRecord,
   MetadataRecordSchema,
 } from "@runnel/rpc";
-import type { BrokerImage, PartitionImage } from "./image.js";
+import type {
+  AclImage,
+  ApiKeyImage,
+  BrokerImage,
+  LogicalClusterImage,
+  PartitionImage,
+  ScramCredentialImage,
+} from "./image.js";
 
 export function registerBrokerRecord(broker: BrokerImage): MetadataRecord {
   return create(MetadataRecordSchema, {
@@ -128,5 +135,74 @@ export function producerIdsRecord(
 ): MetadataRecord {
   return create(MetadataRecordSchema, {
     record: { case: "producerIds", value: { brokerId, brokerEpoch, nextProducerId } },
+  });
+}
+
+export function logicalClusterRecord(cluster: LogicalClusterImage): MetadataRecord {
+  return create(MetadataRecordSchema, {
+    record: {
+      case: "logicalCluster",
+      value: { id: cluster.id, name: cluster.name, cell: cluster.cell, createdMs: cluster.createdMs },
+    },
+  });
+}
+
+export function removeLogicalClusterRecord(id: string): MetadataRecord {
+  return create(MetadataRecordSchema, { record: { case: "removeLogicalCluster", value: { id } } });
+}
+
+export function apiKeyRecord(key: ApiKeyImage): MetadataRecord {
+  return create(MetadataRecordSchema, { record: { case: "apiKey", value: { ...key } } });
+}
+
+export function removeApiKeyRecord(key: string): MetadataRecord {
+  return create(MetadataRecordSchema, { record: { case: "removeApiKey", value: { key } } });
+}
+
+export function scramCredentialRecord(credential: ScramCredentialImage): MetadataRecord {
+  return create(MetadataRecordSchema, { record: { case: "scramCredential", value: { ...credential } } });
+}
+
+export function removeScramCredentialRecord(
+  logicalClusterId: string,
+  user: string,
+  mechanism: string,
+): MetadataRecord {
+  return create(MetadataRecordSchema, {
+    record: { case: "removeScramCredential", value: { logicalClusterId, user, mechanism } },
+  });
+}
+
+export function aclRecord(acl: Omit<AclImage, "key">): MetadataRecord {
+  const { id, logicalClusterId, resourceType, resourceName, patternType, principal, host } = acl;
+  return create(MetadataRecordSchema, {
+    record: {
+      case: "acl",
+      value: {
+        id,
+        logicalClusterId,
+        resourceType,
+        resourceName,
+        patternType,
+        principal,
+        host,
+        operation: acl.operation,
+        permissionType: acl.permissionType,
+      },
+    },
+  });
+}
+
+export function removeAclRecord(id: Uint8Array): MetadataRecord {
+  return create(MetadataRecordSchema, { record: { case: "removeAcl", value: { id } } });
+}
+
+export function tenantQuotaRecord(
+  logicalClusterId: string,
+  key: string,
+  value: number | undefined,
+): MetadataRecord {
+  return create(MetadataRecordSchema, {
+    record: { case: "tenantQuota", value: { logicalClusterId, key, value } },
   });
 }

@@ -3,8 +3,8 @@
  * holds, so loading a snapshot is replaying it and new record types need no migration.
  *
  * The order is canonical (brokers by id, topics by name with their partitions by index and
- * their configs by key, broker configs by resource and key, the producer-id block, then the
- * records of unknown types in the order they were applied), so two voters with the same image
+ * their configs by key, broker configs by resource and key, the producer-id block, logical clusters by id each
+ * with its API keys, SCRAM credentials, ACLs and quotas, then the records of unknown types in the order they were applied), so two voters with the same image
  * write the same bytes however each built its image. Unknown records are written back as they
  * came, unknown fields included.
  *
@@ -24,11 +24,16 @@ import { applyRecords } from "./backend.js";
 import { invariant } from "./errors.js";
 import { allPartitions, type ConfigMap, emptyImage, type MetadataImage, topicByName } from "./image.js";
 import {
+  aclRecord,
+  apiKeyRecord,
   brokerControlledShutdownRecord,
   configRecord,
+  logicalClusterRecord,
   partitionRecord,
   producerIdsRecord,
   registerBrokerRecord,
+  scramCredentialRecord,
+  tenantQuotaRecord,
   topicRecord,
 } from "./records.js";
 
@@ -61,6 +66,7 @@ export function imageToRecords(image: MetadataImage): MetadataRecord[] {
     const { brokerId, brokerEpoch } = image.lastProducerIdBlock;
     records.push(producerIdsRecord(brokerId, brokerEpoch, image.nextProducerId));
   }
+  pushTenants(records, image);
   for (const record of image.unknownRecords) records.push(record);
   return records;
 }
@@ -75,6 +81,26 @@ function pushConfigs(
     if (entries === undefined) continue;
     for (const key of [...entries.keys()].sort())
       records.push(configRecord(type, name, key, entries.get(key)));
+  }
+}
+
+/** Logical clusters by id, each followed by its API keys, SCRAM credentials, ACLs and quotas, each sorted. */
+function pushTenants(records: MetadataRecord[], image: MetadataImage): void {
+  const byId = <T>(map: ReadonlyMap<string, T>): T[] => [...map.keys()].sort().map((k) => map.get(k) as T);
+  for (const cluster of byId(image.logicalClusters)) {
+    records.push(logicalClusterRecord(cluster));
+    for (const key of byId(image.apiKeys)) {
+      if (key.logicalClusterId === cluster.id) records.push(apiKeyRecord(key));
+    }
+    for (const mechanisms of byId(image.scramCredentials)) {
+      for (const credential of byId(mechanisms)) {
+        if (credential.logicalClusterId === cluster.id) records.push(scramCredentialRecord(credential));
+      }
+    }
+    for (const acl of byId(image.acls.get(cluster.id) ?? new Map())) records.push(aclRecord(acl));
+    const quotas = image.tenantQuotas.get(cluster.id) ?? new Map<string, number>();
+    for (const key of [...quotas.keys()].sort())
+      records.push(tenantQuotaRecord(cluster.id, key, quotas.get(key)));
   }
 }
 

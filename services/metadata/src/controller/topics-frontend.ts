@@ -44,6 +44,7 @@ import {
 } from "./image.js";
 import { checkAssignments, placeReplicas } from "./placement.js";
 import { configRecord, partitionRecord, removeTopicRecord, topicRecord } from "./records.js";
+import { tenantOfTopic, tenantPartitionLimitError } from "./tenant-limits.js";
 
 /** Longest legal topic name, as in Kafka. */
 export const TOPIC_NAME_CHARS_MAX = 249;
@@ -144,6 +145,9 @@ export function createTopics(
       continue;
     }
 
+    // A logical cluster's topics live in its cell and within its partition limit.
+    const tenant = tenantOfTopic(scratch, topic.name);
+    const cell = tenant?.cell ?? request.cell;
     let assignments: number[][];
     if (topic.assignments.length > 0) {
       if (topic.numPartitions !== undefined || topic.replicationFactor !== undefined) {
@@ -160,7 +164,7 @@ export function createTopics(
         continue;
       }
       assignments = topic.assignments.map((a) => [...a.brokerIds]);
-      const error = checkAssignments(scratch, assignments, request.cell);
+      const error = checkAssignments(scratch, assignments, cell);
       if (error !== undefined) {
         refuse(error);
         continue;
@@ -176,7 +180,12 @@ export function createTopics(
         continue;
       }
       const rf = topic.replicationFactor ?? options.defaultReplicationFactor;
-      const placed = placeReplicas(scratch, { partitions: count, replicationFactor: rf, cell: request.cell });
+      const overLimit = tenant && tenantPartitionLimitError(scratch, tenant.id, count);
+      if (overLimit) {
+        refuse(overLimit);
+        continue;
+      }
+      const placed = placeReplicas(scratch, { partitions: count, replicationFactor: rf, cell });
       if (!placed.ok) {
         refuse(placed.error);
         continue;
@@ -184,6 +193,11 @@ export function createTopics(
       assignments = placed.value;
     }
 
+    const assignedOverLimit = tenant && tenantPartitionLimitError(scratch, tenant.id, assignments.length);
+    if (assignedOverLimit) {
+      refuse(assignedOverLimit);
+      continue;
+    }
     const configError = checkTopicConfigs(topic.configs);
     if (configError !== undefined) {
       refuse(configError);
@@ -319,7 +333,7 @@ export function createPartitions(
 function planNewPartitions(
   image: MetadataImage,
   item: CreatePartitionsRequest["topics"][number],
-  cell: string,
+  requestCell: string,
   nameCounts: ReadonlyMap<string, number>,
   options: ControllerOptions,
   recordsSoFar: number,
@@ -334,6 +348,7 @@ function planNewPartitions(
     return { error: controllerError("UNKNOWN_TOPIC_OR_PARTITION", `Topic ${item.name} does not exist.`) };
   }
   const current = topic.partitions.length;
+  let cell = requestCell;
   if (item.count <= current) {
     return {
       error: controllerError(
@@ -345,6 +360,12 @@ function planNewPartitions(
     };
   }
   if (item.count > options.partitionsPerTopicMax) return { error: partitionsOverLimit(item.count, options) };
+  const tenant = tenantOfTopic(image, item.name);
+  if (tenant !== undefined) {
+    cell = tenant.cell;
+    const overLimit = tenantPartitionLimitError(image, tenant.id, item.count - current);
+    if (overLimit !== undefined) return { error: overLimit };
+  }
   const rf = topic.partitions[0]?.replicas.length ?? options.defaultReplicationFactor;
   let assignments: number[][];
   if (item.assignments.length > 0) {

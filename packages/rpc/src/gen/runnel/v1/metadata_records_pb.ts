@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file runnel/v1/metadata_records.proto.
  */
 export const file_runnel_v1_metadata_records: GenFile = /*@__PURE__*/
-  fileDesc("CiBydW5uZWwvdjEvbWV0YWRhdGFfcmVjb3Jkcy5wcm90bxIJcnVubmVsLnYxIooFCg5NZXRhZGF0YVJlY29yZBI6Cg9yZWdpc3Rlcl9icm9rZXIYASABKAsyHy5ydW5uZWwudjEuUmVnaXN0ZXJCcm9rZXJSZWNvcmRIABI+ChF1bnJlZ2lzdGVyX2Jyb2tlchgCIAEoCzIhLnJ1bm5lbC52MS5VbnJlZ2lzdGVyQnJva2VyUmVjb3JkSAASNgoNYnJva2VyX2ZlbmNlZBgDIAEoCzIdLnJ1bm5lbC52MS5Ccm9rZXJGZW5jZWRSZWNvcmRIABI6Cg9icm9rZXJfdW5mZW5jZWQYBCABKAsyHy5ydW5uZWwudjEuQnJva2VyVW5mZW5jZWRSZWNvcmRIABInCgV0b3BpYxgFIAEoCzIWLnJ1bm5lbC52MS5Ub3BpY1JlY29yZEgAEjQKDHJlbW92ZV90b3BpYxgGIAEoCzIcLnJ1bm5lbC52MS5SZW1vdmVUb3BpY1JlY29yZEgAEi8KCXBhcnRpdGlvbhgHIAEoCzIaLnJ1bm5lbC52MS5QYXJ0aXRpb25SZWNvcmRIABI8ChBwYXJ0aXRpb25fY2hhbmdlGAggASgLMiAucnVubmVsLnYxLlBhcnRpdGlvbkNoYW5nZVJlY29yZEgAEikKBmNvbmZpZxgJIAEoCzIXLnJ1bm5lbC52MS5Db25maWdSZWNvcmRIABI0Cgxwcm9kdWNlcl9pZHMYCiABKAsyHC5ydW5uZWwudjEuUHJvZHVjZXJJZHNSZWNvcmRIABJPChpicm9rZXJfY29udHJvbGxlZF9zaHV0ZG93bhgLIAEoCzIpLnJ1bm5lbC52MS5Ccm9rZXJDb250cm9sbGVkU2h1dGRvd25SZWNvcmRIAEIICgZyZWNvcmQiOwoNTWV0YWRhdGFCYXRjaBIqCgdyZWNvcmRzGAEgAygLMhkucnVubmVsLnYxLk1ldGFkYXRhUmVjb3JkIqsBChRSZWdpc3RlckJyb2tlclJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhYKDmluY2FybmF0aW9uX2lkGAMgASgMEgwKBHpvbmUYBCABKAkSDAoEY2VsbBgFIAEoCRImCgllbmRwb2ludHMYBiADKAsyEy5ydW5uZWwudjEuRW5kcG9pbnQSDgoGZmVuY2VkGAcgASgIIkEKFlVucmVnaXN0ZXJCcm9rZXJSZWNvcmQSEQoJYnJva2VyX2lkGAEgASgFEhQKDGJyb2tlcl9lcG9jaBgCIAEoAyI9ChJCcm9rZXJGZW5jZWRSZWNvcmQSEQoJYnJva2VyX2lkGAEgASgFEhQKDGJyb2tlcl9lcG9jaBgCIAEoAyI/ChRCcm9rZXJVbmZlbmNlZFJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDIkkKHkJyb2tlckNvbnRyb2xsZWRTaHV0ZG93blJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDIi0KC1RvcGljUmVjb3JkEgwKBG5hbWUYASABKAkSEAoIdG9waWNfaWQYAiABKAwiJQoRUmVtb3ZlVG9waWNSZWNvcmQSEAoIdG9waWNfaWQYASABKAwilAEKD1BhcnRpdGlvblJlY29yZBIQCgh0b3BpY19pZBgBIAEoDBIRCglwYXJ0aXRpb24YAiABKAUSEAoIcmVwbGljYXMYAyADKAUSCwoDaXNyGAQgAygFEg4KBmxlYWRlchgFIAEoBRIUCgxsZWFkZXJfZXBvY2gYBiABKAUSFwoPcGFydGl0aW9uX2Vwb2NoGAcgASgFIvIBChVQYXJ0aXRpb25DaGFuZ2VSZWNvcmQSEAoIdG9waWNfaWQYASABKAwSEQoJcGFydGl0aW9uGAIgASgFEhMKBmxlYWRlchgDIAEoBUgAiAEBEiQKA2lzchgEIAEoCzIXLnJ1bm5lbC52MS5Ccm9rZXJJZExpc3QSKQoIcmVwbGljYXMYBSABKAsyFy5ydW5uZWwudjEuQnJva2VySWRMaXN0EhkKDGxlYWRlcl9lcG9jaBgGIAEoBUgBiAEBEhcKD3BhcnRpdGlvbl9lcG9jaBgHIAEoBUIJCgdfbGVhZGVyQg8KDV9sZWFkZXJfZXBvY2giIgoMQnJva2VySWRMaXN0EhIKCmJyb2tlcl9pZHMYASADKAUihgEKDENvbmZpZ1JlY29yZBI0Cg1yZXNvdXJjZV90eXBlGAEgASgOMh0ucnVubmVsLnYxLkNvbmZpZ1Jlc291cmNlVHlwZRIVCg1yZXNvdXJjZV9uYW1lGAIgASgJEgsKA2tleRgDIAEoCRISCgV2YWx1ZRgEIAEoCUgAiAEBQggKBl92YWx1ZSJWChFQcm9kdWNlcklkc1JlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDEhgKEG5leHRfcHJvZHVjZXJfaWQYAyABKAMqewoSQ29uZmlnUmVzb3VyY2VUeXBlEiQKIENPTkZJR19SRVNPVVJDRV9UWVBFX1VOU1BFQ0lGSUVEEAASHgoaQ09ORklHX1JFU09VUkNFX1RZUEVfVE9QSUMQAhIfChtDT05GSUdfUkVTT1VSQ0VfVFlQRV9CUk9LRVIQBGIGcHJvdG8z", [file_runnel_v1_common]);
+  fileDesc("CiBydW5uZWwvdjEvbWV0YWRhdGFfcmVjb3Jkcy5wcm90bxIJcnVubmVsLnYxIooJCg5NZXRhZGF0YVJlY29yZBI6Cg9yZWdpc3Rlcl9icm9rZXIYASABKAsyHy5ydW5uZWwudjEuUmVnaXN0ZXJCcm9rZXJSZWNvcmRIABI+ChF1bnJlZ2lzdGVyX2Jyb2tlchgCIAEoCzIhLnJ1bm5lbC52MS5VbnJlZ2lzdGVyQnJva2VyUmVjb3JkSAASNgoNYnJva2VyX2ZlbmNlZBgDIAEoCzIdLnJ1bm5lbC52MS5Ccm9rZXJGZW5jZWRSZWNvcmRIABI6Cg9icm9rZXJfdW5mZW5jZWQYBCABKAsyHy5ydW5uZWwudjEuQnJva2VyVW5mZW5jZWRSZWNvcmRIABInCgV0b3BpYxgFIAEoCzIWLnJ1bm5lbC52MS5Ub3BpY1JlY29yZEgAEjQKDHJlbW92ZV90b3BpYxgGIAEoCzIcLnJ1bm5lbC52MS5SZW1vdmVUb3BpY1JlY29yZEgAEi8KCXBhcnRpdGlvbhgHIAEoCzIaLnJ1bm5lbC52MS5QYXJ0aXRpb25SZWNvcmRIABI8ChBwYXJ0aXRpb25fY2hhbmdlGAggASgLMiAucnVubmVsLnYxLlBhcnRpdGlvbkNoYW5nZVJlY29yZEgAEikKBmNvbmZpZxgJIAEoCzIXLnJ1bm5lbC52MS5Db25maWdSZWNvcmRIABI0Cgxwcm9kdWNlcl9pZHMYCiABKAsyHC5ydW5uZWwudjEuUHJvZHVjZXJJZHNSZWNvcmRIABJPChpicm9rZXJfY29udHJvbGxlZF9zaHV0ZG93bhgLIAEoCzIpLnJ1bm5lbC52MS5Ccm9rZXJDb250cm9sbGVkU2h1dGRvd25SZWNvcmRIABI6Cg9sb2dpY2FsX2NsdXN0ZXIYMiABKAsyHy5ydW5uZWwudjEuTG9naWNhbENsdXN0ZXJSZWNvcmRIABJHChZyZW1vdmVfbG9naWNhbF9jbHVzdGVyGDMgASgLMiUucnVubmVsLnYxLlJlbW92ZUxvZ2ljYWxDbHVzdGVyUmVjb3JkSAASKgoHYXBpX2tleRg0IAEoCzIXLnJ1bm5lbC52MS5BcGlLZXlSZWNvcmRIABI3Cg5yZW1vdmVfYXBpX2tleRg1IAEoCzIdLnJ1bm5lbC52MS5SZW1vdmVBcGlLZXlSZWNvcmRIABI8ChBzY3JhbV9jcmVkZW50aWFsGDYgASgLMiAucnVubmVsLnYxLlNjcmFtQ3JlZGVudGlhbFJlY29yZEgAEkkKF3JlbW92ZV9zY3JhbV9jcmVkZW50aWFsGDcgASgLMiYucnVubmVsLnYxLlJlbW92ZVNjcmFtQ3JlZGVudGlhbFJlY29yZEgAEiMKA2FjbBg4IAEoCzIULnJ1bm5lbC52MS5BY2xSZWNvcmRIABIwCgpyZW1vdmVfYWNsGDkgASgLMhoucnVubmVsLnYxLlJlbW92ZUFjbFJlY29yZEgAEjQKDHRlbmFudF9xdW90YRg6IAEoCzIcLnJ1bm5lbC52MS5UZW5hbnRRdW90YVJlY29yZEgAQggKBnJlY29yZCI7Cg1NZXRhZGF0YUJhdGNoEioKB3JlY29yZHMYASADKAsyGS5ydW5uZWwudjEuTWV0YWRhdGFSZWNvcmQiqwEKFFJlZ2lzdGVyQnJva2VyUmVjb3JkEhEKCWJyb2tlcl9pZBgBIAEoBRIUCgxicm9rZXJfZXBvY2gYAiABKAMSFgoOaW5jYXJuYXRpb25faWQYAyABKAwSDAoEem9uZRgEIAEoCRIMCgRjZWxsGAUgASgJEiYKCWVuZHBvaW50cxgGIAMoCzITLnJ1bm5lbC52MS5FbmRwb2ludBIOCgZmZW5jZWQYByABKAgiQQoWVW5yZWdpc3RlckJyb2tlclJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDIj0KEkJyb2tlckZlbmNlZFJlY29yZBIRCglicm9rZXJfaWQYASABKAUSFAoMYnJva2VyX2Vwb2NoGAIgASgDIj8KFEJyb2tlclVuZmVuY2VkUmVjb3JkEhEKCWJyb2tlcl9pZBgBIAEoBRIUCgxicm9rZXJfZXBvY2gYAiABKAMiSQoeQnJva2VyQ29udHJvbGxlZFNodXRkb3duUmVjb3JkEhEKCWJyb2tlcl9pZBgBIAEoBRIUCgxicm9rZXJfZXBvY2gYAiABKAMiLQoLVG9waWNSZWNvcmQSDAoEbmFtZRgBIAEoCRIQCgh0b3BpY19pZBgCIAEoDCIlChFSZW1vdmVUb3BpY1JlY29yZBIQCgh0b3BpY19pZBgBIAEoDCKUAQoPUGFydGl0aW9uUmVjb3JkEhAKCHRvcGljX2lkGAEgASgMEhEKCXBhcnRpdGlvbhgCIAEoBRIQCghyZXBsaWNhcxgDIAMoBRILCgNpc3IYBCADKAUSDgoGbGVhZGVyGAUgASgFEhQKDGxlYWRlcl9lcG9jaBgGIAEoBRIXCg9wYXJ0aXRpb25fZXBvY2gYByABKAUi8gEKFVBhcnRpdGlvbkNoYW5nZVJlY29yZBIQCgh0b3BpY19pZBgBIAEoDBIRCglwYXJ0aXRpb24YAiABKAUSEwoGbGVhZGVyGAMgASgFSACIAQESJAoDaXNyGAQgASgLMhcucnVubmVsLnYxLkJyb2tlcklkTGlzdBIpCghyZXBsaWNhcxgFIAEoCzIXLnJ1bm5lbC52MS5Ccm9rZXJJZExpc3QSGQoMbGVhZGVyX2Vwb2NoGAYgASgFSAGIAQESFwoPcGFydGl0aW9uX2Vwb2NoGAcgASgFQgkKB19sZWFkZXJCDwoNX2xlYWRlcl9lcG9jaCIiCgxCcm9rZXJJZExpc3QSEgoKYnJva2VyX2lkcxgBIAMoBSKGAQoMQ29uZmlnUmVjb3JkEjQKDXJlc291cmNlX3R5cGUYASABKA4yHS5ydW5uZWwudjEuQ29uZmlnUmVzb3VyY2VUeXBlEhUKDXJlc291cmNlX25hbWUYAiABKAkSCwoDa2V5GAMgASgJEhIKBXZhbHVlGAQgASgJSACIAQFCCAoGX3ZhbHVlIlYKEVByb2R1Y2VySWRzUmVjb3JkEhEKCWJyb2tlcl9pZBgBIAEoBRIUCgxicm9rZXJfZXBvY2gYAiABKAMSGAoQbmV4dF9wcm9kdWNlcl9pZBgDIAEoAyJSChRMb2dpY2FsQ2x1c3RlclJlY29yZBIKCgJpZBgBIAEoCRIMCgRuYW1lGAIgASgJEgwKBGNlbGwYAyABKAkSEgoKY3JlYXRlZF9tcxgEIAEoAyIoChpSZW1vdmVMb2dpY2FsQ2x1c3RlclJlY29yZBIKCgJpZBgBIAEoCSKeAQoMQXBpS2V5UmVjb3JkEgsKA2tleRgBIAEoCRIaChJsb2dpY2FsX2NsdXN0ZXJfaWQYAiABKAkSDAoEc2FsdBgDIAEoDBIMCgRoYXNoGAQgASgMEhEKCXByaW5jaXBhbBgFIAEoCRINCgVhZG1pbhgGIAEoCBITCgtkZXNjcmlwdGlvbhgHIAEoCRISCgpjcmVhdGVkX21zGAggASgDIiEKElJlbW92ZUFwaUtleVJlY29yZBILCgNrZXkYASABKAkingEKFVNjcmFtQ3JlZGVudGlhbFJlY29yZBIaChJsb2dpY2FsX2NsdXN0ZXJfaWQYASABKAkSDAoEdXNlchgCIAEoCRIRCgltZWNoYW5pc20YAyABKAkSDAoEc2FsdBgEIAEoDBISCgppdGVyYXRpb25zGAUgASgFEhIKCnN0b3JlZF9rZXkYBiABKAwSEgoKc2VydmVyX2tleRgHIAEoDCJaChtSZW1vdmVTY3JhbUNyZWRlbnRpYWxSZWNvcmQSGgoSbG9naWNhbF9jbHVzdGVyX2lkGAEgASgJEgwKBHVzZXIYAiABKAkSEQoJbWVjaGFuaXNtGAMgASgJIsQBCglBY2xSZWNvcmQSCgoCaWQYASABKAwSGgoSbG9naWNhbF9jbHVzdGVyX2lkGAIgASgJEhUKDXJlc291cmNlX3R5cGUYAyABKAUSFQoNcmVzb3VyY2VfbmFtZRgEIAEoCRIUCgxwYXR0ZXJuX3R5cGUYBSABKAUSEQoJcHJpbmNpcGFsGAYgASgJEgwKBGhvc3QYByABKAkSEQoJb3BlcmF0aW9uGAggASgFEhcKD3Blcm1pc3Npb25fdHlwZRgJIAEoBSIdCg9SZW1vdmVBY2xSZWNvcmQSCgoCaWQYASABKAwiWgoRVGVuYW50UXVvdGFSZWNvcmQSGgoSbG9naWNhbF9jbHVzdGVyX2lkGAEgASgJEgsKA2tleRgCIAEoCRISCgV2YWx1ZRgDIAEoAUgAiAEBQggKBl92YWx1ZSp7ChJDb25maWdSZXNvdXJjZVR5cGUSJAogQ09ORklHX1JFU09VUkNFX1RZUEVfVU5TUEVDSUZJRUQQABIeChpDT05GSUdfUkVTT1VSQ0VfVFlQRV9UT1BJQxACEh8KG0NPTkZJR19SRVNPVVJDRV9UWVBFX0JST0tFUhAEYgZwcm90bzM", [file_runnel_v1_common]);
 
 /**
  * MetadataRecord is the envelope of one metadata log record.
@@ -96,6 +96,60 @@ export type MetadataRecord = Message<"runnel.v1.MetadataRecord"> & {
      */
     value: BrokerControlledShutdownRecord;
     case: "brokerControlledShutdown";
+  } | {
+    /**
+     * @generated from field: runnel.v1.LogicalClusterRecord logical_cluster = 50;
+     */
+    value: LogicalClusterRecord;
+    case: "logicalCluster";
+  } | {
+    /**
+     * @generated from field: runnel.v1.RemoveLogicalClusterRecord remove_logical_cluster = 51;
+     */
+    value: RemoveLogicalClusterRecord;
+    case: "removeLogicalCluster";
+  } | {
+    /**
+     * @generated from field: runnel.v1.ApiKeyRecord api_key = 52;
+     */
+    value: ApiKeyRecord;
+    case: "apiKey";
+  } | {
+    /**
+     * @generated from field: runnel.v1.RemoveApiKeyRecord remove_api_key = 53;
+     */
+    value: RemoveApiKeyRecord;
+    case: "removeApiKey";
+  } | {
+    /**
+     * @generated from field: runnel.v1.ScramCredentialRecord scram_credential = 54;
+     */
+    value: ScramCredentialRecord;
+    case: "scramCredential";
+  } | {
+    /**
+     * @generated from field: runnel.v1.RemoveScramCredentialRecord remove_scram_credential = 55;
+     */
+    value: RemoveScramCredentialRecord;
+    case: "removeScramCredential";
+  } | {
+    /**
+     * @generated from field: runnel.v1.AclRecord acl = 56;
+     */
+    value: AclRecord;
+    case: "acl";
+  } | {
+    /**
+     * @generated from field: runnel.v1.RemoveAclRecord remove_acl = 57;
+     */
+    value: RemoveAclRecord;
+    case: "removeAcl";
+  } | {
+    /**
+     * @generated from field: runnel.v1.TenantQuotaRecord tenant_quota = 58;
+     */
+    value: TenantQuotaRecord;
+    case: "tenantQuota";
   } | { case: undefined; value?: undefined };
 };
 
@@ -545,6 +599,337 @@ export type ProducerIdsRecord = Message<"runnel.v1.ProducerIdsRecord"> & {
  */
 export const ProducerIdsRecordSchema: GenMessage<ProducerIdsRecord> = /*@__PURE__*/
   messageDesc(file_runnel_v1_metadata_records, 13);
+
+/**
+ * A logical cluster (a tenant) was created. Its resources are stored under the name prefix
+ * `<id>_`; it lives in one cell. Written again (same id) when its name or cell changes.
+ *
+ * @generated from message runnel.v1.LogicalClusterRecord
+ */
+export type LogicalClusterRecord = Message<"runnel.v1.LogicalClusterRecord"> & {
+  /**
+   * `lkc-` and six characters; never reused.
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * The name its owner gave it (display only; not unique).
+   *
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * The cell its partitions are placed in; "" for any broker.
+   *
+   * @generated from field: string cell = 3;
+   */
+  cell: string;
+
+  /**
+   * When it was created, in milliseconds since the epoch, as the controller's clock read it.
+   *
+   * @generated from field: int64 created_ms = 4;
+   */
+  createdMs: bigint;
+};
+
+/**
+ * Describes the message runnel.v1.LogicalClusterRecord.
+ * Use `create(LogicalClusterRecordSchema)` to create a new message.
+ */
+export const LogicalClusterRecordSchema: GenMessage<LogicalClusterRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 14);
+
+/**
+ * A logical cluster was deleted, with everything it owned: the batch holding this record also
+ * removes its topics, API keys, SCRAM credentials, ACLs and quotas.
+ *
+ * @generated from message runnel.v1.RemoveLogicalClusterRecord
+ */
+export type RemoveLogicalClusterRecord = Message<"runnel.v1.RemoveLogicalClusterRecord"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+};
+
+/**
+ * Describes the message runnel.v1.RemoveLogicalClusterRecord.
+ * Use `create(RemoveLogicalClusterRecordSchema)` to create a new message.
+ */
+export const RemoveLogicalClusterRecordSchema: GenMessage<RemoveLogicalClusterRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 15);
+
+/**
+ * An API key of a logical cluster. Only a salted hash of the secret is stored.
+ *
+ * @generated from message runnel.v1.ApiKeyRecord
+ */
+export type ApiKeyRecord = Message<"runnel.v1.ApiKeyRecord"> & {
+  /**
+   * The key id: SASL/PLAIN username. Unique across all logical clusters.
+   *
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: string logical_cluster_id = 2;
+   */
+  logicalClusterId: string;
+
+  /**
+   * scrypt(secret, salt); see the tenant package.
+   *
+   * @generated from field: bytes salt = 3;
+   */
+  salt: Uint8Array;
+
+  /**
+   * @generated from field: bytes hash = 4;
+   */
+  hash: Uint8Array;
+
+  /**
+   * The principal the key authenticates as, within its logical cluster ("User:<name>").
+   *
+   * @generated from field: string principal = 5;
+   */
+  principal: string;
+
+  /**
+   * An admin key may do anything inside its logical cluster; other keys need ACLs.
+   *
+   * @generated from field: bool admin = 6;
+   */
+  admin: boolean;
+
+  /**
+   * @generated from field: string description = 7;
+   */
+  description: string;
+
+  /**
+   * @generated from field: int64 created_ms = 8;
+   */
+  createdMs: bigint;
+};
+
+/**
+ * Describes the message runnel.v1.ApiKeyRecord.
+ * Use `create(ApiKeyRecordSchema)` to create a new message.
+ */
+export const ApiKeyRecordSchema: GenMessage<ApiKeyRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 16);
+
+/**
+ * @generated from message runnel.v1.RemoveApiKeyRecord
+ */
+export type RemoveApiKeyRecord = Message<"runnel.v1.RemoveApiKeyRecord"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+};
+
+/**
+ * Describes the message runnel.v1.RemoveApiKeyRecord.
+ * Use `create(RemoveApiKeyRecordSchema)` to create a new message.
+ */
+export const RemoveApiKeyRecordSchema: GenMessage<RemoveApiKeyRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 17);
+
+/**
+ * A SCRAM credential of a user of a logical cluster (the user's name as the tenant knows it).
+ *
+ * @generated from message runnel.v1.ScramCredentialRecord
+ */
+export type ScramCredentialRecord = Message<"runnel.v1.ScramCredentialRecord"> & {
+  /**
+   * @generated from field: string logical_cluster_id = 1;
+   */
+  logicalClusterId: string;
+
+  /**
+   * @generated from field: string user = 2;
+   */
+  user: string;
+
+  /**
+   * "SCRAM-SHA-256" or "SCRAM-SHA-512".
+   *
+   * @generated from field: string mechanism = 3;
+   */
+  mechanism: string;
+
+  /**
+   * @generated from field: bytes salt = 4;
+   */
+  salt: Uint8Array;
+
+  /**
+   * @generated from field: int32 iterations = 5;
+   */
+  iterations: number;
+
+  /**
+   * @generated from field: bytes stored_key = 6;
+   */
+  storedKey: Uint8Array;
+
+  /**
+   * @generated from field: bytes server_key = 7;
+   */
+  serverKey: Uint8Array;
+};
+
+/**
+ * Describes the message runnel.v1.ScramCredentialRecord.
+ * Use `create(ScramCredentialRecordSchema)` to create a new message.
+ */
+export const ScramCredentialRecordSchema: GenMessage<ScramCredentialRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 18);
+
+/**
+ * @generated from message runnel.v1.RemoveScramCredentialRecord
+ */
+export type RemoveScramCredentialRecord = Message<"runnel.v1.RemoveScramCredentialRecord"> & {
+  /**
+   * @generated from field: string logical_cluster_id = 1;
+   */
+  logicalClusterId: string;
+
+  /**
+   * @generated from field: string user = 2;
+   */
+  user: string;
+
+  /**
+   * @generated from field: string mechanism = 3;
+   */
+  mechanism: string;
+};
+
+/**
+ * Describes the message runnel.v1.RemoveScramCredentialRecord.
+ * Use `create(RemoveScramCredentialRecordSchema)` to create a new message.
+ */
+export const RemoveScramCredentialRecordSchema: GenMessage<RemoveScramCredentialRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 19);
+
+/**
+ * One ACL binding of a logical cluster, in the tenant's own names. Codes are Kafka's
+ * (resource type, pattern type, operation, permission type).
+ *
+ * @generated from message runnel.v1.AclRecord
+ */
+export type AclRecord = Message<"runnel.v1.AclRecord"> & {
+  /**
+   * 16 bytes, unique; DeleteAcls removes bindings by id.
+   *
+   * @generated from field: bytes id = 1;
+   */
+  id: Uint8Array;
+
+  /**
+   * @generated from field: string logical_cluster_id = 2;
+   */
+  logicalClusterId: string;
+
+  /**
+   * @generated from field: int32 resource_type = 3;
+   */
+  resourceType: number;
+
+  /**
+   * @generated from field: string resource_name = 4;
+   */
+  resourceName: string;
+
+  /**
+   * @generated from field: int32 pattern_type = 5;
+   */
+  patternType: number;
+
+  /**
+   * @generated from field: string principal = 6;
+   */
+  principal: string;
+
+  /**
+   * @generated from field: string host = 7;
+   */
+  host: string;
+
+  /**
+   * @generated from field: int32 operation = 8;
+   */
+  operation: number;
+
+  /**
+   * @generated from field: int32 permission_type = 9;
+   */
+  permissionType: number;
+};
+
+/**
+ * Describes the message runnel.v1.AclRecord.
+ * Use `create(AclRecordSchema)` to create a new message.
+ */
+export const AclRecordSchema: GenMessage<AclRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 20);
+
+/**
+ * @generated from message runnel.v1.RemoveAclRecord
+ */
+export type RemoveAclRecord = Message<"runnel.v1.RemoveAclRecord"> & {
+  /**
+   * @generated from field: bytes id = 1;
+   */
+  id: Uint8Array;
+};
+
+/**
+ * Describes the message runnel.v1.RemoveAclRecord.
+ * Use `create(RemoveAclRecordSchema)` to create a new message.
+ */
+export const RemoveAclRecordSchema: GenMessage<RemoveAclRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 21);
+
+/**
+ * One quota or limit of a logical cluster was set or removed (e.g. producer_byte_rate,
+ * max_partitions; see the tenant package for the keys).
+ *
+ * @generated from message runnel.v1.TenantQuotaRecord
+ */
+export type TenantQuotaRecord = Message<"runnel.v1.TenantQuotaRecord"> & {
+  /**
+   * @generated from field: string logical_cluster_id = 1;
+   */
+  logicalClusterId: string;
+
+  /**
+   * @generated from field: string key = 2;
+   */
+  key: string;
+
+  /**
+   * Unset: removed (no limit).
+   *
+   * @generated from field: optional double value = 3;
+   */
+  value?: number | undefined;
+};
+
+/**
+ * Describes the message runnel.v1.TenantQuotaRecord.
+ * Use `create(TenantQuotaRecordSchema)` to create a new message.
+ */
+export const TenantQuotaRecordSchema: GenMessage<TenantQuotaRecord> = /*@__PURE__*/
+  messageDesc(file_runnel_v1_metadata_records, 22);
 
 /**
  * The kind of resource a config applies to. Numbers equal Kafka's ConfigResource type codes.
