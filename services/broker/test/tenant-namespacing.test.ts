@@ -182,7 +182,7 @@ describe("APIs without a namespacing rule", () => {
     for (const key of [
       ApiKeys.AddPartitionsToTxn,
       ApiKeys.TxnOffsetCommit,
-      ApiKeys.DescribeAcls,
+      ApiKeys.DescribeQuorum,
       ApiKeys.Vote,
     ]) {
       const m = requestIntoNamespace(key, 0, {} as never, view);
@@ -212,6 +212,29 @@ describe("APIs without a namespacing rule", () => {
       ApiKeys.SaslHandshake,
       ApiKeys.Metadata,
     ]);
+  });
+});
+
+describe("APIs scoped to the tenant by their handlers", () => {
+  it("pass ACL resource names unchanged both ways, messages included", () => {
+    const filter = {
+      resourceTypeFilter: 2,
+      resourceNameFilter: "orders",
+      patternTypeFilter: 3,
+      principalFilter: null,
+      hostFilter: null,
+      operation: 1,
+      permissionType: 1,
+    };
+    const { request, state } = forward(ApiKeys.DescribeAcls, 3, filter);
+    expect(request).toEqual(filter);
+    const res = out(state, {
+      throttleTimeMs: 0,
+      errorCode: ErrorCode.INVALID_REQUEST,
+      errorMessage: `No such resource ${OTHER("x")}`,
+      resources: [],
+    });
+    expect(res.errorMessage).toBe(`No such resource ${OTHER("x")}`);
   });
 });
 
@@ -331,6 +354,21 @@ describe("Fetch (1)", () => {
       [MY_ID, ErrorCode.NONE],
       [OFFSETS_ID, ErrorCode.UNKNOWN_TOPIC_ID],
     ]);
+  });
+
+  it("never forwards another tenant's topic id to forget", () => {
+    const { request } = forward(ApiKeys.Fetch, 13, {
+      ...defaultFetchRequest(),
+      sessionId: 5,
+      sessionEpoch: 3,
+      topics: [{ topic: "", topicId: MY_ID, partitions }],
+      forgottenTopicsData: [OTHER_ID, MY_ID, MISSING_ID].map((topicId) => ({
+        topic: "",
+        topicId,
+        partitions: [0],
+      })),
+    });
+    expect(request.forgottenTopicsData.map((t) => t.topicId)).toEqual([MY_ID, MISSING_ID]);
   });
 
   it("refuses a fetch claiming a replica id on every partition (CVE-2018-1288)", () => {
@@ -1018,6 +1056,15 @@ describe("DescribeTopicPartitions (75)", () => {
       nextCursor: { topicName: MINE("payments"), partitionIndex: 0 },
     });
     expect(res.nextCursor).toEqual({ topicName: "payments", partitionIndex: 0 });
+  });
+
+  it("answers at once when every name asked for is refused, rather than asking for every topic", () => {
+    const res = answer(ApiKeys.DescribeTopicPartitions, 0, {
+      ...defaultDescribeTopicPartitionsRequest(),
+      topics: [{ name: "" }],
+    });
+    expect(res.topics.map((t) => [t.name, t.errorCode])).toEqual([["", ErrorCode.INVALID_TOPIC_EXCEPTION]]);
+    expect(res.nextCursor).toBeNull();
   });
 
   it("maps named topics and refuses too long ones", () => {

@@ -15,6 +15,7 @@ import {
   ApiKeys,
   type ApiRequests,
   type ApiResponses,
+  type DescribeTopicPartitionsResponseDescribeTopicPartitionsResponseTopic,
   defaultCreateTopicsResponseCreatableTopicResult,
   defaultDescribeTopicPartitionsResponseDescribeTopicPartitionsResponseTopic,
   defaultFetchResponse,
@@ -36,6 +37,8 @@ export interface ApiNamespacing<K extends ApiKey> {
   into(request: ApiRequests[K], c: Into<K>): ApiResponses[K] | undefined;
   /** Maps a copy of the response out, in place. */
   outOf(response: ApiResponses[K], c: OutOf): void;
+  /** The handler works in the tenant's own names: its messages are not stripped either. */
+  readonly tenantScoped?: true;
 }
 
 export type NamespacingTable = { readonly [K in ApiKey]?: ApiNamespacing<K> };
@@ -63,6 +66,16 @@ export const CONNECTION_API_KEYS: ReadonlySet<number> = new Set([
 /** A rule for an API whose requests and responses carry no resource names (messages are still stripped). */
 function noNames<K extends ApiKey>(): ApiNamespacing<K> {
   return { into: () => undefined, outOf: () => {} };
+}
+
+/**
+ * A rule for an API whose handler scopes it to the connection's tenant
+ * itself and speaks the tenant's own names: the ACL APIs (ACL bindings are
+ * stored per tenant with external names) and the SCRAM credential APIs (the
+ * users of the tenant's logical cluster). Nothing is mapped either way.
+ */
+function tenantScoped<K extends ApiKey>(): ApiNamespacing<K> {
+  return { into: () => undefined, outOf: () => {}, tenantScoped: true };
 }
 
 /** A rule for an API whose only name is the group id of its request. */
@@ -128,8 +141,8 @@ const produce: ApiNamespacing<typeof ApiKeys.Produce> = {
  * Fetch (1): follower fetches are refused (refuseReplicaFetch). Topic names
  * before v13; topic ids from v13, where an id that is not the tenant's is
  * answered UNKNOWN_TOPIC_ID on each of its partitions, as an id no topic has,
- * and left out of the forwarded request. Forgotten topics likewise (a foreign
- * id is dropped: there is nothing of it to forget). The response keeps only
+ * and left out of the forwarded request. A forgotten topic of another
+ * tenant is dropped: it is not the tenant's to forget. The response keeps only
  * the tenant's topics: an incremental fetch answers from its fetch session,
  * and a session id is the broker's, so whatever a session holds is checked
  * again on the way out.
@@ -148,10 +161,11 @@ const fetch: ApiNamespacing<typeof ApiKeys.Fetch> = {
     c.edit((res) => {
       res.responses = res.responses.filter((t) => sent.has(t.topicId) || c.ownsTopicId(t.topicId));
     });
+    // Forgetting an id no topic has touches nothing; another tenant's topic is not the tenant's to forget.
+    r.forgottenTopicsData = r.forgottenTopicsData.filter((t) => !c.isForeignTopicId(t.topicId));
     const foreign = r.topics.filter((t) => !sent.has(t.topicId));
     if (foreign.length === 0) return undefined;
     r.topics = r.topics.filter((t) => sent.has(t.topicId));
-    r.forgottenTopicsData = r.forgottenTopicsData.filter((t) => c.ownsTopicId(t.topicId));
     const answers = foreign.map((t) => fetchErrorTopic(t, ErrorCode.UNKNOWN_TOPIC_ID));
     const sessionless = r.sessionId === 0 && r.sessionEpoch <= 0;
     if (r.topics.length === 0 && r.forgottenTopicsData.length === 0 && sessionless) {
@@ -732,20 +746,23 @@ const describeTopicPartitions: ApiNamespacing<typeof ApiKeys.DescribeTopicPartit
           : { ...r.cursor, topicName: c.ns.toInternal(r.cursor.topicName) };
       return undefined;
     }
+    const refused: DescribeTopicPartitionsResponseDescribeTopicPartitionsResponseTopic[] = [];
     r.topics = r.topics.filter((t) => {
       const problem = c.ns.topicNameProblem(t.name);
       if (problem === undefined) {
         t.name = c.name(t.name);
         return true;
       }
-      const answer = {
+      refused.push({
         ...defaultDescribeTopicPartitionsResponseDescribeTopicPartitionsResponseTopic(),
         name: t.name,
         errorCode: ErrorCode.INVALID_TOPIC_EXCEPTION,
-      };
-      c.edit((res) => res.topics.push(answer));
+      });
       return false;
     });
+    // Forwarded empty, the list would ask for every topic: answer the refused names alone.
+    if (r.topics.length === 0) return { throttleTimeMs: 0, topics: refused, nextCursor: null };
+    c.edit((res) => res.topics.push(...refused));
     if (r.cursor !== null) r.cursor.topicName = c.name(r.cursor.topicName);
     return undefined;
   },
@@ -769,7 +786,9 @@ const describeTopicPartitions: ApiNamespacing<typeof ApiKeys.DescribeTopicPartit
  * requests pass unchanged (their error messages are still stripped):
  * SaslHandshake (17), ApiVersions (18, its answer filtered to this table),
  * SaslAuthenticate (36) and DescribeCluster (60). Config resources of type
- * BROKER and BROKER_LOGGER are broker ids and pass unchanged too.
+ * BROKER and BROKER_LOGGER are broker ids and pass unchanged too. The ACL
+ * APIs (29-31) and SCRAM credential APIs (50, 51) are scoped to the tenant
+ * by their handlers and pass unchanged both ways.
  */
 export const namespacingTable: NamespacingTable = {
   [ApiKeys.Produce]: produce,
@@ -792,6 +811,9 @@ export const namespacingTable: NamespacingTable = {
   [ApiKeys.DeleteRecords]: deleteRecords,
   [ApiKeys.InitProducerId]: initProducerId,
   [ApiKeys.OffsetForLeaderEpoch]: offsetForLeaderEpoch,
+  [ApiKeys.DescribeAcls]: tenantScoped(),
+  [ApiKeys.CreateAcls]: tenantScoped(),
+  [ApiKeys.DeleteAcls]: tenantScoped(),
   [ApiKeys.DescribeConfigs]: describeConfigs,
   [ApiKeys.AlterConfigs]: alterConfigs,
   [ApiKeys.DescribeLogDirs]: describeLogDirs,
@@ -801,6 +823,8 @@ export const namespacingTable: NamespacingTable = {
   [ApiKeys.ElectLeaders]: electLeaders,
   [ApiKeys.IncrementalAlterConfigs]: incrementalAlterConfigs,
   [ApiKeys.OffsetDelete]: offsetDelete,
+  [ApiKeys.DescribeUserScramCredentials]: tenantScoped(),
+  [ApiKeys.AlterUserScramCredentials]: tenantScoped(),
   [ApiKeys.DescribeCluster]: noNames(),
   [ApiKeys.DescribeProducers]: describeProducers,
   [ApiKeys.DescribeTopicPartitions]: describeTopicPartitions,

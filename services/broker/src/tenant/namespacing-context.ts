@@ -68,6 +68,12 @@ export class Into<K extends ApiKey> {
     return internal !== undefined && this.view.ns.owns(internal);
   }
 
+  /** Whether a topic id names a topic that exists and is someone else's (another tenant's, or internal). */
+  isForeignTopicId(id: Uuid): boolean {
+    const internal = this.view.topicNameById(id);
+    return internal !== undefined && !this.view.ns.owns(internal);
+  }
+
   /** Registers a change to the response (an answer for something refused up front, a filter). */
   edit(e: ResponseEdit<K>): void {
     this.edits.push(e);

@@ -27,8 +27,10 @@
  * Not mapped here, by design: broker-level names (config resources of type
  * BROKER and BROKER_LOGGER, which are broker ids) and cluster-wide APIs are
  * an ACL question; ACL resource names are stored per tenant with external
- * names. APIs without resource names: SaslHandshake (17), ApiVersions (18),
- * SaslAuthenticate (36), DescribeCluster (60). An API that is not in the
+ * names, and the ACL (29-31) and SCRAM credential (50, 51) handlers scope
+ * themselves to the tenant, so those pass unchanged both ways. APIs without
+ * resource names: SaslHandshake (17), ApiVersions (18), SaslAuthenticate
+ * (36), DescribeCluster (60). An API that is not in the
  * table (transactions, ACLs, quotas, ...) is refused, never passed unmapped;
  * the ApiVersions answer advertises only the table's APIs.
  *
@@ -97,7 +99,7 @@ export function responseOutOfNamespace<K extends ApiKey>(
 ): ApiResponses[K] {
   const rule = namespacingTable[state.apiKey];
   if (rule === undefined) throw new Error(`no namespacing rule for API key ${state.apiKey}`);
-  const out = copyMessage(response, view.ns);
+  const out = copyMessage(response, rule.tenantScoped ? undefined : view.ns);
   rule.outOf(out, new OutOf(view, state.version));
   for (const edit of state.edits) edit(out);
   return out;
