@@ -36,6 +36,7 @@ export {
   type StoredSecret,
   scramCredential,
   verifyApiKeySecret,
+  verifyApiKeySecretAsync,
   verifyScramProof,
 } from "./credentials.js";
 export { isLogicalClusterId, LOGICAL_CLUSTER_PREFIX, newLogicalClusterId } from "./ids.js";

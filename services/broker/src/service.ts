@@ -15,6 +15,7 @@ import {
 } from "@runnel/rpc";
 import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
+import { SASL_MECHANISMS, SaslAuthority } from "./auth/sasl.js";
 import { staticBrokerConfigs } from "./config-defs.js";
 import type { BrokerContext } from "./context.js";
 import { openDataDir } from "./data-dir.js";
@@ -28,6 +29,7 @@ import { produceHandler } from "./handlers/00-produce.js";
 import { fetchHandler } from "./handlers/01-fetch.js";
 import { listOffsetsHandler } from "./handlers/02-list-offsets.js";
 import { metadataHandler } from "./handlers/03-metadata.js";
+import { saslHandshakeHandler } from "./handlers/17-sasl-handshake.js";
 import { apiVersionsHandler } from "./handlers/18-api-versions.js";
 import { createTopicsHandler } from "./handlers/19-create-topics.js";
 import { deleteTopicsHandler } from "./handlers/20-delete-topics.js";
@@ -35,6 +37,7 @@ import { deleteRecordsHandler } from "./handlers/21-delete-records.js";
 import { initProducerIdHandler } from "./handlers/22-init-producer-id.js";
 import { offsetForLeaderEpochHandler } from "./handlers/23-offset-for-leader-epoch.js";
 import { describeLogDirsHandler } from "./handlers/35-describe-log-dirs.js";
+import { saslAuthenticateHandler } from "./handlers/36-sasl-authenticate.js";
 import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
 import { electLeadersHandler } from "./handlers/43-elect-leaders.js";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
@@ -107,6 +110,34 @@ export const brokerConfigSchema = z.object({
   inFlightRequestsMax: z.number().int().min(1).default(64),
   /** `max.incremental.fetch.session.cache.slots`: fetch sessions (KIP-227) the broker keeps; 0 turns them off. */
   maxIncrementalFetchSessionCacheSlots: z.number().int().min(0).default(DEFAULT_FETCH_SESSION_CACHE_SLOTS),
+  /**
+   * "none": every connection is the cluster-wide operator. "sasl": clients authenticate with
+   * SASL (PLAIN with API keys, SCRAM with users' credentials) and belong to a logical cluster.
+   */
+  authentication: z.enum(["none", "sasl"]).default("none"),
+  /** `sasl.enabled.mechanisms`: comma-separated, of PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. */
+  saslMechanisms: z
+    .string()
+    .default(SASL_MECHANISMS.join(","))
+    .refine(
+      (s) => {
+        const list = s.split(",").map((m) => m.trim());
+        return list.length > 0 && list.every((m) => SASL_MECHANISMS.includes(m));
+      },
+      { message: `a comma-separated list of ${SASL_MECHANISMS.join(", ")}` },
+    ),
+  /**
+   * With "sasl": the logical cluster of connections that send a request other than ApiVersions
+   * before SaslHandshake; they are its `User:ANONYMOUS`, admin within it. "": such a request
+   * closes the connection.
+   */
+  anonymousLogicalCluster: z.string().default(""),
+  /** The largest frame accepted before a connection authenticates; a larger one closes it. */
+  preAuthMaxFrameBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(512 * 1024),
   /** `log.segment.bytes`: partition log segments roll at this size. */
   segmentBytes: z
     .number()
@@ -116,6 +147,9 @@ export const brokerConfigSchema = z.object({
 });
 
 export type BrokerConfig = z.output<typeof brokerConfigSchema>;
+
+/** The endpoint naming the Kafka listener's real address (a proxy connects there). */
+export const INTERNAL_LISTENER = "INTERNAL";
 
 export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<void> {
   const { config, logger, clock, random } = ctx;
@@ -128,12 +162,9 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  const advertisedHost =
-    config.advertisedHost !== ""
-      ? config.advertisedHost
-      : config.listenHost === "0.0.0.0"
-        ? "127.0.0.1"
-        : config.listenHost;
+  const wildcard = config.listenHost === "0.0.0.0" || config.listenHost === "::";
+  const reachableHost = wildcard ? "127.0.0.1" : config.listenHost;
+  const advertisedHost = config.advertisedHost !== "" ? config.advertisedHost : reachableHost;
 
   const controller = new LeaderClient(ControllerService, { addresses: voters, retryForMs: 10_000 });
   ctx.onShutdown(() => controller.close(), "controller-client");
@@ -201,7 +232,17 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     random: random.fork(),
   });
   registerFetchSessionMetrics(ctx.meter, fetchSessions);
+  const sasl =
+    config.authentication === "sasl"
+      ? new SaslAuthority({
+          image: () => broker.image(),
+          mechanisms: config.saslMechanisms.split(",").map((m) => m.trim()),
+          anonymousLogicalCluster: config.anonymousLogicalCluster,
+          logger: logger.child({ component: "sasl" }),
+        })
+      : null;
   const handlers: AnyHandler[] = [
+    ...(sasl !== null ? [saslHandshakeHandler(sasl), saslAuthenticateHandler(sasl)] : []),
     ...groups.handlers,
     produceHandler(broker, replicas),
     fetchHandler(broker, replicas, { sessions: fetchSessions, now: () => clock.now() }),
@@ -233,6 +274,8 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     handlers,
     logger: logger.child({ component: "kafka" }),
     maxFrameBytes: config.maxFrameBytes,
+    maxPreAuthFrameBytes: config.preAuthMaxFrameBytes,
+    ...(sasl !== null ? { auth: (c) => sasl.connect(c) } : {}),
     inFlightRequestsMax: config.inFlightRequestsMax,
   });
   const port = await server.listen();
@@ -250,6 +293,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
   );
   ctx.onShutdown(() => replication.forceShutdown(), "replication-listener");
 
+  const kafkaProtocol = sasl !== null ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.PLAINTEXT;
   follower = new MetadataFollower({
     brokerId: config.nodeId,
     clusterId: config.clusterId,
@@ -260,7 +304,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
         name: "PLAINTEXT",
         host: advertisedHost,
         port: config.advertisedPort || port,
-        securityProtocol: SecurityProtocol.PLAINTEXT,
+        securityProtocol: kafkaProtocol,
       }),
       // Other brokers fetch replicas here; clients are only told the first listener.
       create(EndpointSchema, {
@@ -268,6 +312,14 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
         host: advertisedHost,
         port: replicationPort,
         securityProtocol: SecurityProtocol.PLAINTEXT,
+      }),
+      // The Kafka listener's own address, for a proxy in front of the brokers: clients are told
+      // the advertised one above, which may be the proxy's.
+      create(EndpointSchema, {
+        name: INTERNAL_LISTENER,
+        host: reachableHost,
+        port,
+        securityProtocol: kafkaProtocol,
       }),
     ],
     voters,
@@ -286,6 +338,8 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     void replicas.reconcile(image);
     groups.onImage(image);
   });
+  // Connections of revoked API keys and deleted logical clusters close.
+  if (sasl !== null) follower.onChange((image) => sasl.onImage(image));
   follower.whenUnfenced().then(startServing.resolve, startServing.reject);
   follower.start();
   ctx.onShutdown(() => (follower as MetadataFollower).shutdown(5_000), "controlled-shutdown");

@@ -17,6 +17,16 @@
  * (`MetadataFollower.whenUnfenced`), as Kafka binds its port early but enables
  * request processing only once the broker is registered, caught up with the
  * metadata log and unfenced.
+ *
+ * Each connection has a `ConnectionAuth` (auth/sasl.ts) and handlers see its
+ * `Session`. Without `auth` every connection is the cluster-wide operator.
+ * With SASL, frames before authentication are capped at
+ * `maxPreAuthFrameBytes` (a larger one closes the connection, as in Kafka),
+ * and a request the connection may not send yet is not answered: the
+ * connection is closed, with the reason logged, once the answers before it
+ * are written. Kafka does the same; its clients report a disconnection. A
+ * handler may also close its connection once its own answer is written
+ * (`closeAfterResponse`), as a failed SaslAuthenticate does.
  */
 import { createServer, type Server, type Socket } from "node:net";
 import {
@@ -34,6 +44,8 @@ import {
   type RequestHeader,
 } from "@runnel/kafka-protocol";
 import type { Logger } from "@runnel/runtime";
+import { type ConnectionAuth, type ConnectionHandle, OPERATOR_AUTH } from "../auth/sasl.js";
+import type { Session } from "../auth/session.js";
 
 export interface RequestContext {
   readonly header: RequestHeader;
@@ -42,6 +54,10 @@ export interface RequestContext {
   readonly remoteAddress: string;
   /** Aborted when the connection closes. */
   readonly signal: AbortSignal;
+  /** Who the connection is, as of this request (requests of a connection run in order). */
+  readonly session: Session;
+  /** Closes the connection once this request's answer is written; `reason` is logged. */
+  closeAfterResponse(reason: string): void;
   /**
    * Lets the connection's next request start before this one answers. Call it
    * once everything that must happen in request order has happened; the
@@ -50,11 +66,18 @@ export interface RequestContext {
   release(): void;
 }
 
+/** A request's answer (null for none), and why to close the connection once it is written. */
+interface Outcome {
+  readonly chunks: Buffer[] | null;
+  readonly close?: string;
+}
+
 /** What the listener hands `dispatch` for one frame. */
 interface Dispatch {
   readonly connectionId: number;
   readonly remote: string;
   readonly signal: AbortSignal;
+  readonly auth: ConnectionAuth;
   /** Settles when the connection's previous request released it. */
   readonly gate: Promise<void>;
   readonly release: () => void;
@@ -82,6 +105,10 @@ export interface KafkaServerOptions {
   readonly logger: Logger;
   /** `socket.request.max.bytes`. */
   readonly maxFrameBytes: number;
+  /** The cap on frames before a connection has authenticated (Kafka's 512 KiB when absent). */
+  readonly maxPreAuthFrameBytes?: number;
+  /** Each connection's authentication; absent: every connection is the cluster-wide operator. */
+  readonly auth?: (connection: ConnectionHandle) => ConnectionAuth;
   /** Requests a connection may have in flight before the broker stops reading from it. */
   readonly inFlightRequestsMax: number;
   /** Connections are held, unread, until this resolves; closed if it rejects. Absent: served at once. */
@@ -147,25 +174,52 @@ export class KafkaServer {
         },
       );
     }
-    // No SASL on this listener yet: every connection counts as authenticated.
-    const frames = new FrameReader({ maxFrameBytes: this.o.maxFrameBytes }, true);
+    const auth =
+      this.o.auth?.({
+        id,
+        remote,
+        close: (reason) => {
+          this.o.logger.info({ connection: id, remote, reason }, "closing connection");
+          socket.destroy();
+        },
+      }) ?? OPERATOR_AUTH;
+    const frames = new FrameReader(
+      {
+        maxFrameBytes: this.o.maxFrameBytes,
+        ...(this.o.maxPreAuthFrameBytes !== undefined
+          ? { maxPreAuthFrameBytes: this.o.maxPreAuthFrameBytes }
+          : {}),
+      },
+      auth.established,
+    );
     /** Responses in request order; each settles to the chunks to write (or none). */
-    const queue: Promise<Buffer[] | null>[] = [];
+    const queue: Promise<Outcome>[] = [];
     /** Settles when the last dispatched request releases the connection. */
     let turn: Promise<void> = Promise.resolve();
     let writing = false;
+    /** Set once the connection is to close after what is written: nothing more is read or answered. */
+    let closing = false;
 
     const flush = async (): Promise<void> => {
       if (writing) return;
       writing = true;
       try {
-        while (queue.length > 0) {
-          const chunks = await (queue[0] as Promise<Buffer[] | null>);
+        while (queue.length > 0 && !closing) {
+          const out = await (queue[0] as Promise<Outcome>);
           queue.shift();
-          if (chunks !== null && !socket.destroyed) {
+          // A request that authenticated the connection lifts the pre-authentication frame cap.
+          frames.authenticated = auth.established;
+          if (out.chunks !== null && !socket.destroyed) {
             socket.cork();
-            for (const c of chunks) socket.write(c);
+            for (const c of out.chunks) socket.write(c);
             socket.uncork();
+          }
+          if (out.close !== undefined) {
+            closing = true;
+            queue.length = 0;
+            this.o.logger.info({ connection: id, remote, reason: out.close }, "closing connection");
+            socket.end(() => socket.destroy());
+            return;
           }
           if (queue.length < this.o.inFlightRequestsMax && socket.isPaused()) socket.resume();
         }
@@ -178,6 +232,7 @@ export class KafkaServer {
     };
 
     socket.on("data", (chunk: Buffer) => {
+      if (closing) return;
       frames.push(chunk);
       for (let f = frames.next(); f !== null; f = frames.next()) {
         if (!f.ok) {
@@ -197,6 +252,7 @@ export class KafkaServer {
           connectionId: id,
           remote,
           signal: abort.signal,
+          auth,
           gate,
           release,
         });
@@ -213,11 +269,12 @@ export class KafkaServer {
     socket.on("close", () => {
       abort.abort();
       this.sockets.delete(socket);
+      auth.closed();
     });
   }
 
-  private dispatch(frame: Buffer, on: Dispatch): Promise<Buffer[] | null> | "close" {
-    const { connectionId, remote: remoteAddress, signal, gate, release } = on;
+  private dispatch(frame: Buffer, on: Dispatch): Promise<Outcome> | "close" {
+    const { connectionId, remote: remoteAddress, signal, auth, gate, release } = on;
     const peek = peekRequestHeader(frame);
     if (!peek.ok) {
       this.o.logger.warn(
@@ -231,9 +288,9 @@ export class KafkaServer {
     if (apiKey === ApiKeys.ApiVersions && (handler === undefined || apiVersion > handler.maxVersion)) {
       // KIP-511: answer a version we do not know in a v0 body the client can parse.
       release();
-      return Promise.resolve([
-        encodeApiVersionsAnswer(correlationId, answerApiVersions(apiVersion, this.supportedApis())),
-      ]);
+      return Promise.resolve({
+        chunks: [encodeApiVersionsAnswer(correlationId, answerApiVersions(apiVersion, this.supportedApis()))],
+      });
     }
     if (handler === undefined || apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
       this.o.logger.warn(
@@ -251,24 +308,37 @@ export class KafkaServer {
       return "close";
     }
     const request: AnyDecodedRequest = decoded.value;
+    let close: string | undefined;
     const ctx: RequestContext = {
       header: request.header,
       apiVersion,
       connectionId,
       remoteAddress,
       signal,
+      get session() {
+        return auth.session;
+      },
+      closeAfterResponse(reason) {
+        close = reason;
+      },
       release,
     };
-    return (async () => {
+    return (async (): Promise<Outcome> => {
       let body: ApiResponses[ApiKey] | null;
       try {
         await gate;
+        // Checked in request order: an earlier request may just have authenticated the connection.
+        const refused = auth.admit(apiKey);
+        if (refused !== null) return { chunks: null, close: refused };
         body = await handler.handle(request.body, ctx);
       } finally {
         release();
       }
-      if (body === null) return null;
-      return encodeResponseChunks(apiKey as ApiKey, apiVersion, correlationId, body as never);
+      const chunks =
+        body === null
+          ? null
+          : encodeResponseChunks(apiKey as ApiKey, apiVersion, correlationId, body as never);
+      return close === undefined ? { chunks } : { chunks, close };
     })();
   }
 }

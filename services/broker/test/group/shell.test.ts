@@ -20,6 +20,7 @@ import { decodeRecordBatch, PartitionLog } from "@runnel/log";
 import { emptyImage, type MetadataImage, type TopicImage, topicKey } from "@runnel/metadata";
 import { createLogger, SystemClock } from "@runnel/runtime";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { OPERATOR_SESSION } from "../../src/auth/session.js";
 import type { BrokerContext } from "../../src/context.js";
 import {
   encodeGroupMetadataKey,
@@ -218,6 +219,8 @@ class Broker {
       connectionId: 1,
       remoteAddress: "10.0.0.9:4242",
       signal: new AbortController().signal,
+      session: OPERATOR_SESSION,
+      closeAfterResponse: () => {},
       release: () => {},
     };
     return (await handler.handle(body, ctx)) as ApiResponses[K];
