@@ -61,6 +61,7 @@ import {
   type Uuid,
   uuidFromBytes,
 } from "@runnel/kafka-protocol";
+import { Namespace } from "@runnel/tenant";
 import { describe, expect, it } from "vitest";
 import {
   HIDDEN_NAME,
@@ -71,48 +72,12 @@ import {
   requestIntoNamespace,
   responseOutOfNamespace,
   stripInternalNames,
-  type TenantNamespace,
   type TenantView,
   UNKNOWN_TOPIC_ID_MESSAGE,
 } from "../src/tenant/namespacing.js";
 
-/**
- * The namespace rules of `Namespace` in @runnel/tenant (prefix `<lkc>_`, 249
- * characters for a topic name with the prefix counted, Kafka's messages),
- * restated here because the broker package does not depend on that package.
- */
-class TestNamespace implements TenantNamespace {
-  readonly prefix: string;
-  constructor(id: string) {
-    this.prefix = `${id}_`;
-  }
-  toInternal(name: string): string {
-    return this.prefix + name;
-  }
-  toExternal(internal: string): string | undefined {
-    return internal.startsWith(this.prefix) ? internal.slice(this.prefix.length) : undefined;
-  }
-  owns(internal: string): boolean {
-    return internal.startsWith(this.prefix);
-  }
-  get topicNameMax(): number {
-    return 249 - this.prefix.length;
-  }
-  topicNameProblem(name: string): string | undefined {
-    if (name.length === 0) return "Topic name is illegal, it can't be empty";
-    if (name === "." || name === "..") return 'Topic name cannot be "." or ".."';
-    if (name.length > this.topicNameMax) {
-      return `Topic name is illegal, it can't be longer than ${this.topicNameMax} characters, topic name: ${name}`;
-    }
-    if (!/^[a-zA-Z0-9._-]+$/.test(name)) {
-      return `Topic name "${name}" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'`;
-    }
-    return undefined;
-  }
-}
-
-const mine = new TestNamespace("lkc-aaaaaa");
-const other = new TestNamespace("lkc-bbbbbb");
+const mine = new Namespace("lkc-aaaaaa");
+const other = new Namespace("lkc-bbbbbb");
 const MINE = (n: string) => mine.toInternal(n);
 const OTHER = (n: string) => other.toInternal(n);
 

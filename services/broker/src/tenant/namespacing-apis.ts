@@ -535,48 +535,52 @@ interface ConfigResource {
 /**
  * The shared shape of DescribeConfigs, AlterConfigs and
  * IncrementalAlterConfigs: resources in, results out; a refused resource
- * is answered with `refusal(resource, code, message)`.
+ * is answered with `refusal(resource, code, message)`. The API key only
+ * names the API, for the types.
  */
 function configApi<K extends ApiKey, Req extends ConfigResource, Res extends ConfigResource>(
-  requestResources: (r: ApiRequests[K]) => { get(): Req[]; set(v: Req[]): void },
-  responseResources: (r: ApiResponses[K]) => { get(): Res[]; set(v: Res[]): void },
+  _apiKey: K,
+  requestResources: (r: ApiRequests[K]) => Req[],
+  responseResources: (r: ApiResponses[K]) => Res[],
   refusal: (resource: Req, errorCode: number, errorMessage: string) => Res,
 ): ApiNamespacing<K> {
   return {
     into(r, c) {
-      const resources = requestResources(r);
-      const forwarded: Req[] = [];
-      for (const res of resources.get()) {
+      retain(requestResources(r), (res) => {
         const verdict = configResourceInto(res.resourceType, res.resourceName, c);
         if (verdict.kind === "map") {
           res.resourceName = verdict.name;
-          forwarded.push(res);
-          continue;
+          return true;
         }
         const answer = refusal(res, verdict.errorCode, verdict.errorMessage);
-        c.edit((response) => responseResources(response).get().push(answer));
-      }
-      resources.set(forwarded);
+        c.edit((response) => responseResources(response).push(answer));
+        return false;
+      });
       return undefined;
     },
     outOf(r, c) {
-      const results = responseResources(r);
-      results.set(
-        results.get().filter((res) => {
-          const external = configResourceOutOf(res.resourceType, res.resourceName, c);
-          if (external === undefined) return false;
-          res.resourceName = external;
-          return true;
-        }),
-      );
+      retain(responseResources(r), (res) => {
+        const external = configResourceOutOf(res.resourceType, res.resourceName, c);
+        if (external === undefined) return false;
+        res.resourceName = external;
+        return true;
+      });
     },
   };
 }
 
+/** Keeps the items `keep` says yes to, in place (the arrays are the mapping's own copies). */
+function retain<T>(items: T[], keep: (item: T) => boolean): void {
+  let kept = 0;
+  for (const item of items) if (keep(item)) items[kept++] = item;
+  items.length = kept;
+}
+
 /** DescribeConfigs (32): see configApi. */
-const describeConfigs = configApi<typeof ApiKeys.DescribeConfigs, ConfigResourceOf<32>, ConfigResultOf<32>>(
-  (r) => ({ get: () => r.resources, set: (v) => (r.resources = v) }),
-  (r) => ({ get: () => r.results, set: (v) => (r.results = v) }),
+const describeConfigs = configApi(
+  ApiKeys.DescribeConfigs,
+  (r) => r.resources,
+  (r) => r.results,
   (res, errorCode, errorMessage) => ({
     errorCode,
     errorMessage,
@@ -587,9 +591,10 @@ const describeConfigs = configApi<typeof ApiKeys.DescribeConfigs, ConfigResource
 );
 
 /** AlterConfigs (33): see configApi. */
-const alterConfigs = configApi<typeof ApiKeys.AlterConfigs, ConfigResourceOf<33>, ConfigResultOf<33>>(
-  (r) => ({ get: () => r.resources, set: (v) => (r.resources = v) }),
-  (r) => ({ get: () => r.responses, set: (v) => (r.responses = v) }),
+const alterConfigs = configApi(
+  ApiKeys.AlterConfigs,
+  (r) => r.resources,
+  (r) => r.responses,
   (res, errorCode, errorMessage) => ({
     errorCode,
     errorMessage,
@@ -599,13 +604,10 @@ const alterConfigs = configApi<typeof ApiKeys.AlterConfigs, ConfigResourceOf<33>
 );
 
 /** IncrementalAlterConfigs (44): see configApi. */
-const incrementalAlterConfigs = configApi<
-  typeof ApiKeys.IncrementalAlterConfigs,
-  ConfigResourceOf<44>,
-  ConfigResultOf<44>
->(
-  (r) => ({ get: () => r.resources, set: (v) => (r.resources = v) }),
-  (r) => ({ get: () => r.responses, set: (v) => (r.responses = v) }),
+const incrementalAlterConfigs = configApi(
+  ApiKeys.IncrementalAlterConfigs,
+  (r) => r.resources,
+  (r) => r.responses,
   (res, errorCode, errorMessage) => ({
     errorCode,
     errorMessage,
@@ -613,13 +615,6 @@ const incrementalAlterConfigs = configApi<
     resourceName: res.resourceName,
   }),
 );
-
-type ConfigResourceOf<K extends 32 | 33 | 44> = ApiRequests[K]["resources"][number];
-type ConfigResultOf<K extends 32 | 33 | 44> = K extends 32
-  ? ApiResponses[32]["results"][number]
-  : K extends 33
-    ? ApiResponses[33]["responses"][number]
-    : ApiResponses[44]["responses"][number];
 
 /** DescribeLogDirs (35): topic names; a null list (every hosted partition) comes back filtered. */
 const describeLogDirs: ApiNamespacing<typeof ApiKeys.DescribeLogDirs> = {

@@ -4,25 +4,11 @@
  * and its response mapped out with. See namespacing.ts for the whole design.
  */
 import type { ApiKey, ApiResponses, Uuid } from "@runnel/kafka-protocol";
-
-/**
- * The namespace of one tenant. `Namespace` of `@runnel/tenant` is one; it is
- * named here by shape, so that this module needs nothing but the shape.
- */
-export interface TenantNamespace {
-  /** `<logical-cluster id>_`, the start of every internal name of the tenant. */
-  readonly prefix: string;
-  toInternal(name: string): string;
-  /** The tenant's name for an internal name, or undefined when it is not the tenant's. */
-  toExternal(internal: string): string | undefined;
-  owns(internal: string): boolean;
-  /** Why a topic name is refused (Kafka's INVALID_TOPIC_EXCEPTION message, the prefix counted), or undefined. */
-  topicNameProblem(name: string): string | undefined;
-}
+import type { Namespace } from "@runnel/tenant";
 
 /** What the mapping needs to know of the tenant and the cluster. */
 export interface TenantView {
-  readonly ns: TenantNamespace;
+  readonly ns: Namespace;
   /** The internal name of the topic with this id, or undefined when no topic has it. */
   topicNameById(id: Uuid): string | undefined;
   /**
@@ -49,7 +35,7 @@ export class Into<K extends ApiKey> {
     readonly version: number,
   ) {}
 
-  get ns(): TenantNamespace {
+  get ns(): Namespace {
     return this.view.ns;
   }
 
@@ -87,7 +73,7 @@ export class OutOf {
     readonly version: number,
   ) {}
 
-  get ns(): TenantNamespace {
+  get ns(): Namespace {
     return this.view.ns;
   }
 
@@ -144,7 +130,7 @@ const PREFIXED_NAME = /(?<![A-Za-z0-9._-])lkc-[0-9a-z]{6}_[A-Za-z0-9._-]*/g;
  * An error message as the tenant may read it: the tenant's own internal names
  * lose their prefix, and any other tenant's internal name is hidden whole.
  */
-export function stripInternalNames(message: string, ns: TenantNamespace): string {
+export function stripInternalNames(message: string, ns: Namespace): string {
   return message.replace(PREFIXED_NAME, (token) =>
     ns.owns(token) ? token.slice(ns.prefix.length) : HIDDEN_NAME,
   );
@@ -161,7 +147,7 @@ function isMessageField(key: string): boolean {
  * when `ns` is given. The copy is what the mapping edits, so the caller's
  * object is never changed.
  */
-export function copyMessage<T>(value: T, ns?: TenantNamespace): T {
+export function copyMessage<T>(value: T, ns?: Namespace): T {
   if (Array.isArray(value)) return value.map((v) => copyMessage(v, ns)) as T;
   if (value === null || typeof value !== "object" || ArrayBuffer.isView(value)) return value;
   const out: Record<string, unknown> = {};

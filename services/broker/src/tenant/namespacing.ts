@@ -45,7 +45,6 @@ export { refuseReplicaFetch, UNKNOWN_TOPIC_ID_MESSAGE } from "./namespacing-apis
 export {
   HIDDEN_NAME,
   stripInternalNames,
-  type TenantNamespace,
   type TenantView,
 } from "./namespacing-context.js";
 
