@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_CONTROL_ADDRESS, fleetCommand } from "./fleet.js";
 import { dumpImage, fetchStatuses, LOCAL_VOTERS, parseVoters, renderStatus } from "./metadata.js";
+import { isTenantCommand, tenantCommand } from "./tenants.js";
 
 const USAGE = `Usage: runnel <command> [options]
 
@@ -16,6 +17,10 @@ Commands:
   fleet restart N   Stop process N gracefully and start it again
   fleet stop N      Stop process N gracefully
   fleet start N     Start process N again
+  cluster ...       Logical clusters: create, list, describe, delete (see runnel cluster --help)
+  api-key ...       API keys: create, list, delete
+  acl ...           ACLs: create, list, delete
+  quota ...         Quotas and limits: set, list, delete
 
 Options:
   --voters id@host:port,...   Metadata voters (default: RUNNEL_METADATA_VOTERS, else the local fleet's)
@@ -24,6 +29,8 @@ Options:
   --timeout-ms N              Per-call timeout (default: 3000)`;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // Tenant commands talk to the control plane and take their own options.
+  if (isTenantCommand(argv)) return tenantCommand(argv);
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
