@@ -16,6 +16,12 @@
  *   disconnection, which is what they expect of a broker that wants SASL.
  *   With an anonymous logical cluster, the first such request instead makes
  *   the connection that cluster's `User:ANONYMOUS` (admin within it).
+ * - SaslHandshake v0 (kept by Kafka 4 for kafka-python; librdkafka will not
+ *   authenticate with a broker whose SaslHandshake versions lack 0) is
+ *   followed by the mechanism's messages as bare size-prefixed tokens, not
+ *   SaslAuthenticate requests; answers are bare tokens too (PLAIN's is
+ *   empty). A failure there has no way to carry a message: the connection
+ *   closes, with the reason logged.
  * - A mechanism that is not enabled is answered UNSUPPORTED_SASL_MECHANISM
  *   with the enabled list, then the connection closes. A second SaslHandshake
  *   during an exchange closes the connection; after authentication it is
@@ -68,6 +74,10 @@ export interface ConnectionAuth {
   readonly session: Session;
   /** Whether frames may be as large as the broker's cap (else the pre-authentication cap). */
   readonly established: boolean;
+  /** Whether the next frame is a bare SASL token (after SaslHandshake v0), not a request. */
+  readonly rawTokens: boolean;
+  /** Runs a bare SASL token: the bare token to answer (null for none), and why to close after it. */
+  rawToken(token: Uint8Array): Promise<{ readonly reply: Uint8Array | null; readonly close?: string }>;
   /**
    * Called in request order, just before a request's handler would run:
    * null to serve it, else why the connection is closed instead.
@@ -81,6 +91,8 @@ export interface ConnectionAuth {
 export const OPERATOR_AUTH: ConnectionAuth = Object.freeze({
   session: OPERATOR_SESSION,
   established: true,
+  rawTokens: false,
+  rawToken: () => Promise.reject(new Error("no SASL on this listener")),
   admit: () => null,
   closed: () => {},
 });
@@ -119,6 +131,8 @@ class SaslConnection implements ConnectionAuth {
   /** The logical cluster whose count holds this connection. */
   counted: string | null = null;
   isClosed = false;
+  /** After SaslHandshake v0, until the exchange ends. */
+  rawTokens = false;
 
   constructor(
     readonly handle: ConnectionHandle,
@@ -150,6 +164,13 @@ class SaslConnection implements ConnectionAuth {
       default:
         return "request after a failed authentication";
     }
+  }
+
+  async rawToken(token: Uint8Array): Promise<{ reply: Uint8Array | null; close?: string }> {
+    const out = await this.authority.authenticate(this.handle.id, token);
+    if (out.close !== undefined) return { reply: null, close: out.close };
+    if (this.established) this.rawTokens = false;
+    return { reply: out.response.authBytes };
   }
 
   closed(): void {
@@ -189,7 +210,8 @@ export class SaslAuthority {
     return this.counts.get(logicalClusterId) ?? 0;
   }
 
-  handshake(connectionId: number, mechanism: string): HandshakeOutcome {
+  /** SaslHandshake `version` 0 or 1 asking for `mechanism`. */
+  handshake(connectionId: number, mechanism: string, version: number): HandshakeOutcome {
     const c = this.connection(connectionId);
     const mechanisms = [...this.enabled];
     if (c.established) return { response: { errorCode: ErrorCode.ILLEGAL_SASL_STATE, mechanisms } };
@@ -202,6 +224,7 @@ export class SaslAuthority {
     }
     c.phase = "handshaken";
     c.mechanism = mechanism;
+    c.rawTokens = version === 0;
     return { response: { errorCode: ErrorCode.NONE, mechanisms } };
   }
 

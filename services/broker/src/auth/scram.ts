@@ -15,8 +15,11 @@
  * - A mandatory extension (`m=`) is refused; so is Kafka's `tokenauth=true`
  *   (no delegation tokens here). Other extensions are ignored.
  * - The server nonce is fresh per exchange, and the final message must carry
- *   the combined nonce exactly: a final message replayed from an earlier
- *   exchange fails.
+ *   the combined nonce exactly, so a final message replayed from an earlier
+ *   exchange fails. One other form passes: librdkafka (2.0 at least) sends
+ *   its own nonce again in front of the combined one, which Kafka's broker
+ *   lets through by checking only that the nonce ends with the combined one.
+ *   Here the whole nonce must be one of the two.
  * - An unknown user, or one without a credential for this mechanism, gets a
  *   salt derived from its name with an HMAC under a per-process key (so
  *   asking twice gives the same salt) and Kafka's lowest iteration count,
@@ -99,6 +102,7 @@ export class ScramServerExchange {
   private gs2Header = "";
   private clientFirstBare = "";
   private serverFirst = "";
+  private clientNonce = "";
   private combinedNonce = "";
   private loginName = "";
   private credential: ScramCredentialImage | undefined;
@@ -161,6 +165,7 @@ export class ScramServerExchange {
     this.loginName = user;
     this.credential = this.o.lookup(user);
     const c = this.credential ?? this.fakeCredential(user);
+    this.clientNonce = cnonce;
     this.combinedNonce = cnonce + (this.o.nonce ?? defaultNonce)();
     this.serverFirst = `r=${this.combinedNonce},s=${Buffer.from(c.salt).toString("base64")},i=${c.iterations}`;
     return { ok: true, reply: Buffer.from(this.serverFirst, "utf8"), done: false };
@@ -176,7 +181,10 @@ export class ScramServerExchange {
     if (c.slice(2) !== Buffer.from(this.gs2Header, "utf8").toString("base64")) {
       return this.fail("client-final message with channel-binding data other than its gs2 header");
     }
-    if (r.slice(2) !== this.combinedNonce) return this.fail("client-final message with another nonce");
+    const nonce = r.slice(2);
+    if (nonce !== this.combinedNonce && nonce !== this.clientNonce + this.combinedNonce) {
+      return this.fail("client-final message with another nonce");
+    }
     const proof = decodeBase64(text.slice(p + 3));
     if (proof === undefined) return this.fail("client-final message with a malformed proof");
     const authMessage = `${this.clientFirstBare},${this.serverFirst},${withoutProof}`;

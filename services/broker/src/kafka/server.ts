@@ -26,7 +26,9 @@
  * connection is closed, with the reason logged, once the answers before it
  * are written. Kafka does the same; its clients report a disconnection. A
  * handler may also close its connection once its own answer is written
- * (`closeAfterResponse`), as a failed SaslAuthenticate does.
+ * (`closeAfterResponse`), as a failed SaslAuthenticate does. After
+ * SaslHandshake v0, frames are bare SASL tokens, not requests, until the
+ * exchange ends; they go to the connection's `ConnectionAuth` in order.
  */
 import { createServer, type Server, type Socket } from "node:net";
 import {
@@ -248,14 +250,16 @@ export class KafkaServer {
         turn = new Promise<void>((resolve) => {
           release = resolve;
         });
-        const response = this.dispatch(f.frame, {
-          connectionId: id,
-          remote,
-          signal: abort.signal,
-          auth,
-          gate,
-          release,
-        });
+        const response = auth.rawTokens
+          ? rawToken(auth, f.frame, gate, release)
+          : this.dispatch(f.frame, {
+              connectionId: id,
+              remote,
+              signal: abort.signal,
+              auth,
+              gate,
+              release,
+            });
         if (response === "close") {
           socket.destroy();
           return;
@@ -340,5 +344,27 @@ export class KafkaServer {
           : encodeResponseChunks(apiKey as ApiKey, apiVersion, correlationId, body as never);
       return close === undefined ? { chunks } : { chunks, close };
     })();
+  }
+}
+
+/** A bare SASL token (after SaslHandshake v0), run in request order; its answer is a bare token too. */
+async function rawToken(
+  auth: ConnectionAuth,
+  token: Buffer,
+  gate: Promise<void>,
+  release: () => void,
+): Promise<Outcome> {
+  try {
+    await gate;
+    const out = await auth.rawToken(token);
+    let chunks: Buffer[] | null = null;
+    if (out.reply !== null) {
+      const size = Buffer.alloc(4);
+      size.writeInt32BE(out.reply.byteLength);
+      chunks = [size, Buffer.from(out.reply)];
+    }
+    return out.close === undefined ? { chunks } : { chunks, close: out.close };
+  } finally {
+    release();
   }
 }
