@@ -8,7 +8,7 @@
  */
 
 import type { MetadataImage } from "@runnel/metadata";
-import type { ControllerService, LeaderClient } from "@runnel/rpc";
+import type { CallOptions, Client, ControllerService, LeaderClient } from "@runnel/rpc";
 import {
   type AclBinding,
   type AclBindingFilter,
@@ -99,9 +99,7 @@ export function routes(ctx: RouteContext): Route[] {
 
   /** Runs a controller call, mapping its failure to a problem. */
   const call = async <R>(
-    f: Parameters<ControllerClient["call"]>[0] extends (c: infer C, o: infer O) => unknown
-      ? (c: C, o: O) => Promise<R>
-      : never,
+    f: (c: Client<typeof ControllerService>, o: CallOptions) => Promise<R>,
   ): Promise<R> => {
     try {
       return await controller.call(f);
@@ -206,6 +204,7 @@ export function routes(ctx: RouteContext): Route[] {
         const { id } = req.params as Params;
         const body = req.body as { description?: string; admin: boolean; principal?: string };
         clusterOrThrow(id);
+        // The secret lives only in this handler and its answer; the controller gets its hash.
         const { key, secret } = newApiKey();
         const { salt, hash } = hashApiKeySecret(secret);
         const res = await call((c, o) =>
@@ -290,7 +289,11 @@ export function routes(ctx: RouteContext): Route[] {
         if (problem !== undefined) throw new ProblemError(400, problem.message);
         const res = await call((c, o) => c.createAcls({ logicalClusterId: id, creations: [binding] }, o));
         const result = res.results[0];
-        if (result !== undefined && result.errorCode !== 0) throw new ProblemError(400, result.errorMessage);
+        if (result !== undefined && result.errorCode !== 0) {
+          // The cluster may have gone since the check above: that is a 404, not a bad binding.
+          clusterOrThrow(id);
+          throw new ProblemError(400, result.errorMessage);
+        }
         await visible(res.metadataOffset);
         reply.code(201);
         return aclView(binding);
