@@ -3,10 +3,12 @@
  * kcat (librdkafka) authenticates with PLAIN against an API key and with
  * SCRAM-SHA-256 and SCRAM-SHA-512 against a user's credentials, produces and
  * consumes; a wrong secret fails with Kafka's message. Exact requests show the
- * rest: ApiVersions lists SaslHandshake v1 only and SaslAuthenticate v0-2; a
- * PLAIN authzid other than the key is refused and the connection closed; a
- * request outside SASL before authentication, a SaslHandshake v0 and an
- * oversized frame before authentication each close the connection; a
+ * rest: ApiVersions lists SaslHandshake v0-1 and SaslAuthenticate v0-2; after
+ * SaslHandshake v0, PLAIN runs as bare tokens; an unknown mechanism is
+ * answered with the enabled ones; a PLAIN authzid other than the key is
+ * refused and the connection closed; a request outside SASL and an oversized
+ * frame before authentication each close the connection (the reason logged);
+ * a second SaslHandshake after authentication is ILLEGAL_SASL_STATE; a
  * connection over the logical cluster's max_connections is answered
  * POLICY_VIOLATION; revoking an API key closes its connections; the broker
  * registers its real listener address as the INTERNAL endpoint.
