@@ -36,10 +36,15 @@ import { deleteTopicsHandler } from "./handlers/20-delete-topics.js";
 import { deleteRecordsHandler } from "./handlers/21-delete-records.js";
 import { initProducerIdHandler } from "./handlers/22-init-producer-id.js";
 import { offsetForLeaderEpochHandler } from "./handlers/23-offset-for-leader-epoch.js";
+import { describeAclsHandler } from "./handlers/29-describe-acls.js";
+import { createAclsHandler } from "./handlers/30-create-acls.js";
+import { deleteAclsHandler } from "./handlers/31-delete-acls.js";
 import { describeLogDirsHandler } from "./handlers/35-describe-log-dirs.js";
 import { saslAuthenticateHandler } from "./handlers/36-sasl-authenticate.js";
 import { createPartitionsHandler } from "./handlers/37-create-partitions.js";
 import { electLeadersHandler } from "./handlers/43-elect-leaders.js";
+import { describeUserScramCredentialsHandler } from "./handlers/50-describe-user-scram-credentials.js";
+import { alterUserScramCredentialsHandler } from "./handlers/51-alter-user-scram-credentials.js";
 import { describeClusterHandler } from "./handlers/60-describe-cluster.js";
 import { describeProducersHandler } from "./handlers/61-describe-producers.js";
 import { describeTopicPartitionsHandler } from "./handlers/75-describe-topic-partitions.js";
@@ -50,6 +55,7 @@ import { ProducerIdManager } from "./producer-ids.js";
 import { ReplicaManager } from "./replica-manager.js";
 import { REPLICATION_LISTENER } from "./replication/fetcher.js";
 import { replicationService } from "./replication/leader.js";
+import { withTenantInterceptor } from "./tenant/interceptor.js";
 
 export const brokerConfigSchema = z.object({
   /** The broker's Kafka node id. */
@@ -241,6 +247,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
           logger: logger.child({ component: "sasl" }),
         })
       : null;
+  // Every request of a logical cluster's connection goes through the tenant interceptor.
   const handlers: AnyHandler[] = [
     ...(sasl !== null ? [saslHandshakeHandler(sasl), saslAuthenticateHandler(sasl)] : []),
     ...groups.handlers,
@@ -261,7 +268,12 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
     describeProducersHandler(broker, replicas),
     describeTopicPartitionsHandler(broker),
     electLeadersHandler(broker),
-  ];
+    describeAclsHandler(broker),
+    createAclsHandler(broker),
+    deleteAclsHandler(broker),
+    describeUserScramCredentialsHandler(broker),
+    alterUserScramCredentialsHandler(broker),
+  ].map((handler) => withTenantInterceptor(handler, broker));
   // Kafka requests are served only once this incarnation is registered and first unfenced.
   let startServing!: { resolve(): void; reject(e: unknown): void };
   const ready = new Promise<void>((resolve, reject) => {

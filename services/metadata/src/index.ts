@@ -2,6 +2,7 @@
 // watcher's side of the Watch stream.
 export {
   type AclImage,
+  aclBindingOfImage,
   type ApiKeyImage,
   applyWatchEvent,
   BROKER_CONFIGS,
@@ -18,6 +19,7 @@ export {
   scramLoginName,
   TOPIC_CONFIGS,
   type TopicImage,
+  topicById,
   topicByName,
   topicKey,
   topicNameError,

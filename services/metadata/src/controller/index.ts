@@ -72,6 +72,7 @@ export {
   imageToRecords,
 } from "./snapshot.js";
 export {
+  aclBindingOfImage,
   alterScramCredentials,
   alterTenantQuotas,
   cellLoads,
