@@ -6,8 +6,9 @@
  * RUNNEL_CONTROL_PLANE_ADMIN_TOKEN.
  */
 import { ImageWatch } from "@runnel/metadata";
-import { ControllerService, LeaderClient } from "@runnel/rpc";
-import { durationMs, type ServiceConfig, type ServiceContext } from "@runnel/runtime";
+import { Code, ControllerService, LeaderClient, RpcError } from "@runnel/rpc";
+import { type Clock, durationMs, type Logger, type ServiceConfig, type ServiceContext } from "@runnel/runtime";
+import { isLogicalClusterId } from "@runnel/tenant";
 import { z } from "zod";
 import { buildApp } from "./app.js";
 
@@ -28,6 +29,15 @@ export const controlPlaneConfigSchema = z.object({
   controllerRetryMs: durationMs().default(10_000),
   /** How long a write waits for this control plane's image to show it before answering 504. */
   visibleTimeoutMs: durationMs().default(10_000),
+  /**
+   * A logical cluster to keep in existence, `<lkc-id>` (the local quick start's default one,
+   * which anonymous connections belong to); "" for none. Created, named "default", as soon as a
+   * cell has an active broker, and never deleted by this process.
+   */
+  defaultLogicalCluster: z
+    .string()
+    .default("")
+    .refine((id) => id === "" || isLogicalClusterId(id), "defaultLogicalCluster must be a logical-cluster id"),
 });
 
 /** The settings above and the runtime's (`instanceId`, `adminPort`, ...). */
@@ -60,6 +70,16 @@ export async function startControlPlane(ctx: ServiceContext<ControlPlaneConfig>)
     images.image.lastOffset >= 0n ? true : { ready: false, reason: "no metadata image yet" },
   );
 
+  if (config.defaultLogicalCluster !== "") {
+    const id = config.defaultLogicalCluster;
+    const abort = new AbortController();
+    ctx.onShutdown(() => abort.abort(), "default-logical-cluster");
+    void ensureLogicalCluster(controller, images, id, clock, abort.signal, logger);
+    ctx.addReadinessCheck("default-logical-cluster", () =>
+      images.image.logicalClusters.has(id) ? true : { ready: false, reason: `logical cluster ${id} not created yet` },
+    );
+  }
+
   const host = config.listenHost;
   const app = await buildApp({
     controller,
@@ -79,4 +99,30 @@ export async function startControlPlane(ctx: ServiceContext<ControlPlaneConfig>)
     },
     "control plane listening",
   );
+}
+
+/** Creates the logical cluster `id` unless the image has it, retrying until it exists or `signal` aborts. */
+async function ensureLogicalCluster(
+  controller: LeaderClient<typeof ControllerService>,
+  images: ImageWatch,
+  id: string,
+  clock: Clock,
+  signal: AbortSignal,
+  logger: Logger,
+): Promise<void> {
+  while (!signal.aborted) {
+    // Wait for a first image, so an existing cluster is seen before any attempt to create it.
+    if (images.image.lastOffset >= 0n) {
+      if (images.image.logicalClusters.has(id)) return;
+      try {
+        await controller.call((c, o) => c.createLogicalCluster({ id, name: "default" }, o));
+        logger.info({ id }, "default logical cluster created");
+        return;
+      } catch (e) {
+        if (e instanceof RpcError && e.code === Code.AlreadyExists) return;
+        logger.debug({ id, error: String(e) }, "default logical cluster not created yet; retrying");
+      }
+    }
+    await clock.sleep(1_000, signal).catch(() => {});
+  }
 }

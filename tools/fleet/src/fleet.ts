@@ -18,6 +18,8 @@ export interface InstanceContext {
   instances(
     service: string,
   ): readonly { readonly n: number; readonly ports: Readonly<Record<string, number>> }[];
+  /** The control plane's admin token (the fleet keeps it in `<data>/admin-token`). */
+  readonly adminToken: string;
 }
 
 export interface FleetService {
@@ -39,6 +41,21 @@ export interface FleetService {
 }
 
 const LOOPBACK = "127.0.0.1";
+/**
+ * The logical cluster anonymous connections belong to in the local fleet, so that
+ * `kcat -b localhost:9092` works with no credentials. The control plane creates it.
+ */
+export const DEFAULT_LOGICAL_CLUSTER = "lkc-000000";
+
+/**
+ * The port the proxy serves broker n on: the proxy's `brokers` port (its port-per-broker base)
+ * plus n. Brokers advertise it, so clients reach every broker through the proxy.
+ */
+function proxiedBrokerPort(ctx: InstanceContext, brokerId: number): number {
+  const proxy = ctx.instances("proxy")[0];
+  if (proxy === undefined) throw new Error("the fleet has no proxy for brokers to advertise");
+  return (proxy.ports.brokers as number) + brokerId;
+}
 const ZONES = ["a", "b", "c"] as const;
 
 function voterList(ctx: InstanceContext, withIds: boolean): string {
@@ -85,10 +102,15 @@ export const FLEET: readonly FleetService[] = [
     entry: "services/broker/src/main.ts",
     instances: 3,
     tier: 1,
-    ports: { listen: 9091, admin: 9320, replication: 9330 },
+    ports: { listen: 9200, admin: 9320, replication: 9330 },
     readyPort: "admin",
     env: (ctx) => ({
       RUNNEL_BROKER_NODE_ID: String(ctx.n),
+      // Clients are told the proxy's address for this broker; the proxy connects to the listener.
+      RUNNEL_BROKER_ADVERTISED_HOST: LOOPBACK,
+      RUNNEL_BROKER_ADVERTISED_PORT: String(proxiedBrokerPort(ctx, ctx.n)),
+      RUNNEL_BROKER_AUTHENTICATION: "sasl",
+      RUNNEL_BROKER_ANONYMOUS_LOGICAL_CLUSTER: DEFAULT_LOGICAL_CLUSTER,
       RUNNEL_BROKER_ZONE: ZONES[(ctx.n - 1) % ZONES.length] as string,
       RUNNEL_BROKER_DATA_DIR: ctx.dataDir,
       RUNNEL_BROKER_LISTEN_PORT: String(ctx.ports.listen),
@@ -97,6 +119,50 @@ export const FLEET: readonly FleetService[] = [
       RUNNEL_BROKER_METADATA_VOTERS: voterList(ctx, false),
       RUNNEL_BROKER_REPLICATION_PORT: String(ctx.ports.replication),
       ...replicationDefaults(ctx.instances("broker").length),
+    }),
+  },
+  {
+    service: "proxy",
+    entry: "services/proxy/src/main.ts",
+    instances: 1,
+    tier: 2,
+    // Bootstrap at 9092; broker n at 9100 + n.
+    ports: { bootstrap: 9091, brokers: 9099, admin: 9340 },
+    readyPort: "admin",
+    env: (ctx) => ({
+      RUNNEL_PROXY_LISTEN_HOST: LOOPBACK,
+      RUNNEL_PROXY_BOOTSTRAP_PORT: String(ctx.ports.bootstrap),
+      RUNNEL_PROXY_BROKER_PORT_BASE: String(ctx.ports.brokers),
+      RUNNEL_PROXY_METADATA_VOTERS: ctx
+        .instances("metadata")
+        .map((v) => `${LOOPBACK}:${v.ports.raft}`)
+        .join(","),
+      RUNNEL_PROXY_ANONYMOUS: "true",
+      // Every local client comes from 127.0.0.1: allow bursts of connections from it.
+      RUNNEL_PROXY_MAX_CONNECTION_RATE_PER_SOURCE: "1000",
+      RUNNEL_PROXY_ADMIN_HOST: LOOPBACK,
+      RUNNEL_PROXY_ADMIN_PORT: String(ctx.ports.admin),
+    }),
+  },
+  {
+    service: "control-plane",
+    entry: "services/control-plane/src/main.ts",
+    instances: 1,
+    tier: 2,
+    ports: { http: 8079, admin: 9350 },
+    readyPort: "admin",
+    env: (ctx) => ({
+      RUNNEL_CONTROL_PLANE_LISTEN_HOST: LOOPBACK,
+      RUNNEL_CONTROL_PLANE_PORT: String(ctx.ports.http),
+      RUNNEL_CONTROL_PLANE_URL: `http://localhost:${ctx.ports.http}`,
+      RUNNEL_CONTROL_PLANE_METADATA_VOTERS: ctx
+        .instances("metadata")
+        .map((v) => `${LOOPBACK}:${v.ports.raft}`)
+        .join(","),
+      RUNNEL_CONTROL_PLANE_ADMIN_TOKEN: ctx.adminToken,
+      RUNNEL_CONTROL_PLANE_DEFAULT_LOGICAL_CLUSTER: DEFAULT_LOGICAL_CLUSTER,
+      RUNNEL_CONTROL_PLANE_ADMIN_HOST: LOOPBACK,
+      RUNNEL_CONTROL_PLANE_ADMIN_PORT: String(ctx.ports.admin),
     }),
   },
 ];
@@ -111,6 +177,8 @@ export interface PlanOptions {
    * once per (instance, port name) before any env is built.
    */
   readonly port?: (name: string, portName: string, defaultPort: number) => number | Promise<number>;
+  /** The control plane's admin token; a placeholder when the plan is not to be run. */
+  readonly adminToken?: string;
 }
 
 /** Turns the table into one process spec per instance, ports and addresses resolved. */
@@ -138,6 +206,7 @@ export async function planFleet(options: PlanOptions): Promise<ProcessSpec[]> {
         dataDir: join(options.dataDir, name),
         ports: inst.ports,
         instances: (service) => ports.get(service) ?? [],
+        adminToken: options.adminToken ?? "unset",
       });
       const readyPort = s.readyPort === undefined ? undefined : inst.ports[s.readyPort];
       specs.push({

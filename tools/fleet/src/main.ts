@@ -3,7 +3,9 @@
  * `pnpm start`: runs the whole local fleet in the foreground. Ctrl-C or SIGTERM stops it
  * gracefully (highest tier first); a second signal kills what is left at once.
  */
-import { resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_CONTROL_PORT, startControlServer } from "./control.js";
 import { planFleet } from "./fleet.js";
@@ -58,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const repoRoot = findRepoRoot();
   const dataDir = resolve(values["data-dir"] ?? process.env.RUNNEL_DATA_DIR ?? defaultDataDir(repoRoot));
 
-  let specs = await planFleet({ dataDir });
+  let specs = await planFleet({ dataDir, adminToken: adminToken(dataDir) });
   if (values.only !== undefined) {
     const wanted = values.only
       .split(",")
@@ -120,6 +122,19 @@ async function main(argv: readonly string[]): Promise<number> {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   });
+}
+
+/**
+ * The control plane's admin token: made once, kept in `<data>/admin-token` (readable by its owner
+ * only), where the `runnel` CLI finds it.
+ */
+function adminToken(dataDir: string): string {
+  const file = join(dataDir, "admin-token");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const token = randomBytes(24).toString("base64url");
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return token;
 }
 
 main(process.argv.slice(2)).then(

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { FLEET, planFleet } from "../src/fleet.js";
 
 describe("the local fleet table", () => {
-  it("plans three metadata voters and three replicating brokers on the documented ports", async () => {
-    const specs = await planFleet({ dataDir: "/data" });
+  it("plans three metadata voters, three replicating brokers, the proxy and the control plane on the documented ports", async () => {
+    const specs = await planFleet({ dataDir: "/data", adminToken: "t0ken" });
     expect(specs.map((s) => `${s.name}@${s.tier}`)).toEqual([
       "metadata-1@0",
       "metadata-2@0",
@@ -11,6 +11,8 @@ describe("the local fleet table", () => {
       "broker-1@1",
       "broker-2@1",
       "broker-3@1",
+      "proxy-1@2",
+      "control-plane-1@2",
     ]);
     const voters = "1@127.0.0.1:9301,2@127.0.0.1:9302,3@127.0.0.1:9303";
     expect(specs[1]).toEqual({
@@ -28,8 +30,10 @@ describe("the local fleet table", () => {
         RUNNEL_METADATA_DEFAULT_REPLICATION_FACTOR: "3",
       },
     });
-    const brokers = specs.slice(3);
-    expect(brokers.map((b) => b.env.RUNNEL_BROKER_LISTEN_PORT)).toEqual(["9092", "9093", "9094"]);
+    const brokers = specs.slice(3, 6);
+    expect(brokers.map((b) => b.env.RUNNEL_BROKER_LISTEN_PORT)).toEqual(["9201", "9202", "9203"]);
+    // Clients are told the proxy's port for each broker.
+    expect(brokers.map((b) => b.env.RUNNEL_BROKER_ADVERTISED_PORT)).toEqual(["9101", "9102", "9103"]);
     expect(brokers.map((b) => b.env.RUNNEL_BROKER_ZONE)).toEqual(["a", "b", "c"]);
     expect(brokers.map((b) => b.readyPort)).toEqual([9321, 9322, 9323]);
     expect(brokers[0]).toEqual({
@@ -40,9 +44,13 @@ describe("the local fleet table", () => {
       readyPort: 9321,
       env: {
         RUNNEL_BROKER_NODE_ID: "1",
+        RUNNEL_BROKER_ADVERTISED_HOST: "127.0.0.1",
+        RUNNEL_BROKER_ADVERTISED_PORT: "9101",
+        RUNNEL_BROKER_AUTHENTICATION: "sasl",
+        RUNNEL_BROKER_ANONYMOUS_LOGICAL_CLUSTER: "lkc-000000",
         RUNNEL_BROKER_ZONE: "a",
         RUNNEL_BROKER_DATA_DIR: "/data/broker-1",
-        RUNNEL_BROKER_LISTEN_PORT: "9092",
+        RUNNEL_BROKER_LISTEN_PORT: "9201",
         RUNNEL_BROKER_ADMIN_HOST: "127.0.0.1",
         RUNNEL_BROKER_ADMIN_PORT: "9321",
         RUNNEL_BROKER_METADATA_VOTERS: "127.0.0.1:9301,127.0.0.1:9302,127.0.0.1:9303",
@@ -51,6 +59,18 @@ describe("the local fleet table", () => {
         RUNNEL_BROKER_OFFSETS_TOPIC_REPLICATION_FACTOR: "3",
         RUNNEL_BROKER_MIN_INSYNC_REPLICAS: "2",
       },
+    });
+    const [proxy, controlPlane] = specs.slice(6);
+    expect(proxy?.env).toMatchObject({
+      RUNNEL_PROXY_BOOTSTRAP_PORT: "9092",
+      RUNNEL_PROXY_BROKER_PORT_BASE: "9100",
+      RUNNEL_PROXY_METADATA_VOTERS: "127.0.0.1:9301,127.0.0.1:9302,127.0.0.1:9303",
+      RUNNEL_PROXY_ANONYMOUS: "true",
+    });
+    expect(controlPlane?.env).toMatchObject({
+      RUNNEL_CONTROL_PLANE_PORT: "8080",
+      RUNNEL_CONTROL_PLANE_ADMIN_TOKEN: "t0ken",
+      RUNNEL_CONTROL_PLANE_DEFAULT_LOGICAL_CLUSTER: "lkc-000000",
     });
   });
 
