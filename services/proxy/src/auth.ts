@@ -8,20 +8,29 @@
 import { ApiKeys, decodeRequest, decodeResponse, ErrorCode, encodeResponse } from "@runnel/kafka-protocol";
 import type { MetadataImage } from "@runnel/metadata";
 
-/**
- * The SASL mechanism a SaslHandshake request names, or an error: SaslHandshake v0 is followed
- * by raw SASL tokens with no Kafka request header, which the proxy cannot frame.
- */
-export function handshakeMechanism(frame: Buffer): { mechanism: string } | { error: string } {
+/** The SASL mechanism and version of a SaslHandshake request frame (prefix included). */
+export function handshakeOf(frame: Buffer): { mechanism: string; version: number } | { error: string } {
   const decoded = decodeRequest(frame.subarray(4));
   if (!decoded.ok) return { error: `SaslHandshake does not decode: ${decoded.error.message}` };
   if (decoded.value.apiKey !== ApiKeys.SaslHandshake) return { error: "not a SaslHandshake request" };
-  if (decoded.value.apiVersion === 0) {
-    return {
-      error: "SaslHandshake v0 (raw SASL tokens without Kafka framing) is not supported through the proxy",
-    };
-  }
-  return { mechanism: decoded.value.body.mechanism };
+  return { mechanism: decoded.value.body.mechanism, version: decoded.value.apiVersion };
+}
+
+/** The error code of a SaslHandshake response frame (prefix included), or undefined if it does not decode. */
+export function handshakeErrorCode(apiVersion: number, frame: Buffer): number | undefined {
+  const decoded = decodeResponse(ApiKeys.SaslHandshake, apiVersion, frame.subarray(4));
+  return decoded.ok ? decoded.value.body.errorCode : undefined;
+}
+
+/**
+ * Client tokens in a mechanism's exchange, each answered by one server token: after
+ * SaslHandshake v0 they travel bare, and the proxy counts them to know where the exchange ends
+ * and Kafka requests begin again. 0 for a mechanism whose exchange it cannot count.
+ */
+export function saslRounds(mechanism: string): number {
+  if (mechanism === "PLAIN") return 1;
+  if (mechanism === "SCRAM-SHA-256" || mechanism === "SCRAM-SHA-512") return 2;
+  return 0;
 }
 
 /** The auth bytes of a SaslAuthenticate request frame (prefix included). */

@@ -2,10 +2,12 @@
  * One client connection forwarded to one broker. Bytes flow both ways as they
  * arrive, with backpressure each way (a side that cannot take more pauses the
  * other); the request side is scanned for frame boundaries and caps, the
- * response side only for the answers to SaslAuthenticate. Either side closing
- * closes the other. The proxy answers one request itself: a SaslAuthenticate
- * whose tenant is over its connection limits, with THROTTLING_QUOTA_EXCEEDED
- * and the limit in the message, before it closes the connection.
+ * response side only for the answers to SaslHandshake v0 and SaslAuthenticate
+ * (and, after SaslHandshake v0, the ends of the broker's bare SASL tokens).
+ * Either side closing closes the other. The proxy answers one request
+ * itself: a SaslAuthenticate whose tenant is over its connection limits, with
+ * THROTTLING_QUOTA_EXCEEDED and the limit in the message, before it closes
+ * the connection (after SaslHandshake v0 there is no error answer: it closes).
  */
 import { connect, type Socket } from "node:net";
 import { ApiKeys } from "@runnel/kafka-protocol";
@@ -14,9 +16,11 @@ import type { Clock, Logger } from "@runnel/runtime";
 import {
   authenticateBytes,
   authenticateErrorCode,
-  handshakeMechanism,
+  handshakeErrorCode,
+  handshakeOf,
   loginOf,
   refuseAuthenticate,
+  saslRounds,
   tenantOf,
 } from "./auth.js";
 import type { BrokerAddress } from "./directory.js";
@@ -45,6 +49,10 @@ export class ProxiedConnection {
   private readonly upstream: Socket;
   /** SaslAuthenticate requests in flight: correlation id → version. */
   private readonly pendingAuth = new Map<number, number>();
+  /** The correlation id of a SaslHandshake v0 in flight: bare tokens follow its answer. */
+  private handshakeV0: number | undefined;
+  /** Bare-token rounds of the SASL v0 exchange still to be answered by the broker. */
+  private tokenRounds = 0;
   private mechanism: string | undefined;
   /** The tenant this connection counts against, once its first SaslAuthenticate named one. */
   private tenant: string | undefined;
@@ -98,6 +106,7 @@ export class ProxiedConnection {
         if (this.done) return;
         if (piece.kind === "bytes") this.send(upstream, client, piece.data);
         else if (piece.kind === "auth") this.onAuthExchange(piece.start, piece.frame);
+        else if (piece.kind === "token") this.onToken(piece.frame);
         else {
           this.close(piece.reason.includes("exceeds") ? "frame_too_large" : "bad_frame", piece.reason);
           return;
@@ -110,8 +119,10 @@ export class ProxiedConnection {
           this.close("bad_frame", `from the broker: ${event.reason}`);
           return;
         }
-        this.onWatchedResponse(event.response.correlationId, event.response.frame);
+        if (event.kind === "token") this.onBrokerToken();
+        else this.onWatchedResponse(event.response.correlationId, event.response.frame);
       }
+      if (this.done) return;
       this.env.metrics.bytesToClients(chunk.byteLength);
       this.send(client, upstream, chunk);
     });
@@ -128,32 +139,55 @@ export class ProxiedConnection {
 
   private onAuthExchange(start: RequestStart, frame: Buffer): void {
     if (start.apiKey === ApiKeys.SaslHandshake) {
-      const h = handshakeMechanism(frame);
+      const h = handshakeOf(frame);
       if ("error" in h) {
-        this.close("unsupported_sasl", h.error);
+        this.close("bad_frame", h.error);
         return;
       }
       this.mechanism = h.mechanism;
+      if (h.version === 0) {
+        this.handshakeV0 = start.correlationId;
+        this.responses.watch(start.correlationId);
+      }
     } else if (start.apiKey === ApiKeys.SaslAuthenticate) {
       this.pendingAuth.set(start.correlationId, start.apiVersion);
       this.responses.watch(start.correlationId);
-      if (this.tenant === undefined && !this.admitTenant(start, frame)) return;
+      const auth = authenticateBytes(frame);
+      // A request the proxy cannot read goes on: the broker answers it.
+      if (this.tenant === undefined && "bytes" in auth) {
+        const refusal = this.admitTenant(auth.bytes);
+        if (refusal !== null) {
+          this.refuse(refuseAuthenticate(start.apiVersion, start.correlationId, refusal));
+          return;
+        }
+      }
+    }
+    this.send(this.upstream, this.client, frame);
+  }
+
+  /** A bare SASL token after SaslHandshake v0; the first one carries the credentials. */
+  private onToken(frame: Buffer): void {
+    if (this.tenant === undefined) {
+      const refusal = this.admitTenant(frame.subarray(4));
+      if (refusal !== null) {
+        // SASL v0 has no error answer: a failed exchange is a closed connection.
+        this.refuse(null);
+        return;
+      }
     }
     this.send(this.upstream, this.client, frame);
   }
 
   /**
    * Counts the connection against the tenant its credentials name, if the image knows them;
-   * false when the tenant is over a limit (the proxy has answered and is closing).
+   * the reason when the tenant is over a limit, else null.
    */
-  private admitTenant(start: RequestStart, frame: Buffer): boolean {
-    if (this.mechanism === undefined) return true;
-    const auth = authenticateBytes(frame);
-    if ("error" in auth) return true; // The broker answers a request it cannot read.
-    const login = loginOf(this.mechanism, auth.bytes);
-    if (login === undefined) return true;
+  private admitTenant(authBytes: Uint8Array): string | null {
+    if (this.mechanism === undefined) return null;
+    const login = loginOf(this.mechanism, authBytes);
+    if (login === undefined) return null;
     const tenant = tenantOf(this.env.image(), this.mechanism, login);
-    if (tenant === undefined) return true;
+    if (tenant === undefined) return null;
     const admission = this.env.tenants.admit(
       tenant,
       this.env.tenantLimit(tenant),
@@ -162,25 +196,52 @@ export class ProxiedConnection {
     );
     if (admission.ok) {
       this.tenant = tenant;
-      return true;
+      return null;
     }
     const reason = admission.reason.startsWith("connection rate") ? "tenant_rate" : "tenant_connections";
     this.env.metrics.refused(reason);
     this.log.info({ tenant, reason: admission.reason }, "refusing a connection over its tenant's limit");
+    return admission.reason;
+  }
+
+  /** Stops forwarding, writes the proxy's own answer (if any), and ends the connection. */
+  private refuse(answer: Buffer | null): void {
     this.done = true;
     this.ending = true;
     this.upstream.destroy();
-    this.client.end(refuseAuthenticate(start.apiVersion, start.correlationId, admission.reason));
+    if (answer === null) this.client.end();
+    else this.client.end(answer);
     // A client that never closes its side is cut off once the answer has had time to leave.
     this.client.setTimeout(5_000, () => this.client.destroy());
-    return false;
   }
 
   private onWatchedResponse(correlationId: number, frame: Buffer): void {
+    if (correlationId === this.handshakeV0) {
+      this.handshakeV0 = undefined;
+      if (handshakeErrorCode(0, frame) !== 0) return;
+      const rounds = saslRounds(this.mechanism ?? "");
+      if (rounds === 0) {
+        this.close(
+          "unsupported_sasl",
+          `SaslHandshake v0 for ${this.mechanism}, whose bare tokens the proxy cannot count`,
+        );
+        return;
+      }
+      this.tokenRounds = rounds;
+      this.requests.rawTokens = rounds;
+      this.responses.expectTokens(rounds);
+      return;
+    }
     const version = this.pendingAuth.get(correlationId);
     if (version === undefined) return;
     this.pendingAuth.delete(correlationId);
     if (authenticateErrorCode(version, frame) === 0) this.requests.authenticated = true;
+  }
+
+  /** The broker answered a bare token; after the last round, the exchange succeeded (a failure closes). */
+  private onBrokerToken(): void {
+    this.tokenRounds -= 1;
+    if (this.tokenRounds === 0) this.requests.authenticated = true;
   }
 
   private close(reason: CloseReason, detail: string): void {

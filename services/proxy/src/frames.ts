@@ -12,9 +12,15 @@
  * pre-authentication cap at any time, and handed out whole, because the proxy
  * reads the SASL mechanism and the credentials' owner from them.
  *
+ * After a SaslHandshake v0, the SASL exchange runs as bare size-prefixed
+ * tokens with no Kafka header, in both directions (one round for PLAIN, two
+ * for SCRAM). The shell tells each scanner how many to expect; the scanner
+ * hands out each client token whole, like a SaslAuthenticate.
+ *
  * Broker to client (`ResponseScanner`): reads the size prefix and correlation
  * id of each response, never holds bytes back, and copies out only the
- * responses it was asked to watch for (the answers to SaslAuthenticate).
+ * responses it was asked to watch for (the answers to SaslHandshake and
+ * SaslAuthenticate), and notes the end of each bare token.
  *
  * Both are pure: bytes in, decisions out; the connection shell does the I/O.
  */
@@ -24,6 +30,8 @@ import { ApiKeys } from "@runnel/kafka-protocol";
 const REQUEST_PREFIX_BYTES = 12;
 /** Size prefix, correlation id. */
 const RESPONSE_PREFIX_BYTES = 8;
+/** A bare SASL token has only its size prefix. */
+const TOKEN_PREFIX_BYTES = 4;
 /** A request header has at least api key, version and correlation id. */
 const MIN_REQUEST_BYTES = 8;
 
@@ -41,6 +49,8 @@ export type RequestPiece =
   | { readonly kind: "bytes"; readonly data: Buffer }
   /** A whole frame of the authentication exchange, prefix included; the shell forwards or answers it. */
   | { readonly kind: "auth"; readonly start: RequestStart; readonly frame: Buffer }
+  /** A whole bare SASL token (after SaslHandshake v0), prefix included. */
+  | { readonly kind: "token"; readonly frame: Buffer }
   /** The stream is unusable from here; close the connection. */
   | { readonly kind: "error"; readonly reason: string };
 
@@ -66,13 +76,15 @@ export function isAuthExchange(apiKey: number): boolean {
 export class RequestScanner {
   /** Whether the connection has authenticated: raises the cap from the pre-auth one. */
   authenticated = false;
-  /** Bytes of the next frame's prefix received so far (fewer than REQUEST_PREFIX_BYTES). */
+  /** How many of the next frames are bare SASL tokens (set after SaslHandshake v0 succeeds). */
+  rawTokens = 0;
+  /** Bytes of the next frame's prefix received so far. */
   private head: Buffer[] = [];
   private headBytes = 0;
   /** Bytes of the current pass-through frame still to come. */
   private passing = 0;
-  /** The auth frame being collected, and how much of it has arrived. */
-  private held: { start: RequestStart; frame: Buffer; filled: number } | null = null;
+  /** The frame being collected whole (no `start` for a bare token), and how much of it has arrived. */
+  private held: { start: RequestStart | null; frame: Buffer; filled: number } | null = null;
   private failed: string | null = null;
 
   constructor(private readonly caps: RequestCaps) {}
@@ -96,23 +108,20 @@ export class RequestScanner {
         chunk.copy(h.frame, h.filled, pos, pos + n);
         h.filled += n;
         pos += n;
-        if (h.filled === h.frame.byteLength) {
-          out.push({ kind: "auth", start: h.start, frame: h.frame });
-          this.held = null;
-        }
+        if (h.filled === h.frame.byteLength) this.release(out);
         continue;
       }
       // At a frame boundary: gather the prefix, which may span chunks.
-      const want = REQUEST_PREFIX_BYTES - this.headBytes;
-      const n = Math.min(want, chunk.byteLength - pos);
+      const prefixBytes = this.rawTokens > 0 ? TOKEN_PREFIX_BYTES : REQUEST_PREFIX_BYTES;
+      const n = Math.min(prefixBytes - this.headBytes, chunk.byteLength - pos);
       this.head.push(chunk.subarray(pos, pos + n));
       this.headBytes += n;
       pos += n;
-      if (this.headBytes < REQUEST_PREFIX_BYTES) break;
+      if (this.headBytes < prefixBytes) break;
       const prefix = this.head.length === 1 ? (this.head[0] as Buffer) : Buffer.concat(this.head);
       this.head = [];
       this.headBytes = 0;
-      const problem = this.begin(prefix, out);
+      const problem = this.rawTokens > 0 ? this.beginToken(prefix, out) : this.begin(prefix, out);
       if (problem !== null) {
         this.failed = problem;
         out.push({ kind: "error", reason: problem });
@@ -140,18 +149,39 @@ export class RequestScanner {
       return `${which} of ${size} bytes (api key ${start.apiKey}) exceeds the ${cap} byte cap`;
     }
     if (auth) {
-      const frame = Buffer.allocUnsafe(4 + size);
-      prefix.copy(frame, 0);
-      this.held = { start, frame, filled: REQUEST_PREFIX_BYTES };
-      if (size + 4 === REQUEST_PREFIX_BYTES) {
-        out.push({ kind: "auth", start, frame });
-        this.held = null;
-      }
+      this.hold(start, prefix, size, out);
       return null;
     }
     out.push({ kind: "bytes", data: prefix });
     this.passing = size + 4 - REQUEST_PREFIX_BYTES;
     return null;
+  }
+
+  /** Checks a bare token's size prefix and starts holding it. */
+  private beginToken(prefix: Buffer, out: RequestPiece[]): string | null {
+    this.rawTokens -= 1;
+    const size = prefix.readInt32BE(0);
+    if (size < 0) return `SASL token of negative size ${size}`;
+    if (size > this.caps.preAuthMaxFrameBytes) {
+      return `SASL token of ${size} bytes exceeds the ${this.caps.preAuthMaxFrameBytes} byte pre-authentication cap`;
+    }
+    this.hold(null, prefix, size, out);
+    return null;
+  }
+
+  private hold(start: RequestStart | null, prefix: Buffer, size: number, out: RequestPiece[]): void {
+    const frame = Buffer.allocUnsafe(4 + size);
+    prefix.copy(frame, 0);
+    this.held = { start, frame, filled: prefix.byteLength };
+    if (prefix.byteLength === frame.byteLength) this.release(out);
+  }
+
+  private release(out: RequestPiece[]): void {
+    const h = this.held as { start: RequestStart | null; frame: Buffer };
+    this.held = null;
+    out.push(
+      h.start === null ? { kind: "token", frame: h.frame } : { kind: "auth", start: h.start, frame: h.frame },
+    );
   }
 }
 
@@ -163,6 +193,8 @@ export interface WatchedResponse {
 
 export type ResponseEvent =
   | { readonly kind: "response"; readonly response: WatchedResponse }
+  /** A bare SASL token from the broker ended. */
+  | { readonly kind: "token" }
   | { readonly kind: "error"; readonly reason: string };
 
 export class ResponseScanner {
@@ -173,6 +205,10 @@ export class ResponseScanner {
   private remaining = 0;
   /** The watched response being copied, and how much of it has arrived. */
   private copying: { correlationId: number; frame: Buffer; filled: number } | null = null;
+  /** How many of the next frames are bare SASL tokens (after SaslHandshake v0 succeeds). */
+  private rawTokens = 0;
+  /** Whether the frame passing now is a bare token. */
+  private inToken = false;
   private failed: string | null = null;
 
   /** @param maxWatchedBytes Largest watched response copied; a larger one passes unwatched. */
@@ -181,6 +217,15 @@ export class ResponseScanner {
   /** Copies out the response with this correlation id when it passes. */
   watch(correlationId: number): void {
     this.watched.add(correlationId);
+  }
+
+  /**
+   * The next `count` frames from the broker are bare SASL tokens. Called when the answer to a
+   * SaslHandshake v0 passes; no token can follow it in the same chunk, since the client sends
+   * its first token only once it has that answer.
+   */
+  expectTokens(count: number): void {
+    this.rawTokens = count;
   }
 
   /** Reads the boundaries in `chunk`, which the shell forwards unchanged. */
@@ -198,22 +243,31 @@ export class ResponseScanner {
         }
         this.remaining -= n;
         pos += n;
-        if (this.remaining === 0 && c !== null) {
-          out.push({ kind: "response", response: { correlationId: c.correlationId, frame: c.frame } });
-          this.copying = null;
-        }
+        if (this.remaining === 0) this.frameEnded(out);
         continue;
       }
-      const want = RESPONSE_PREFIX_BYTES - this.headBytes;
-      const n = Math.min(want, chunk.byteLength - pos);
+      const prefixBytes = this.rawTokens > 0 ? TOKEN_PREFIX_BYTES : RESPONSE_PREFIX_BYTES;
+      const n = Math.min(prefixBytes - this.headBytes, chunk.byteLength - pos);
       this.head.push(chunk.subarray(pos, pos + n));
       this.headBytes += n;
       pos += n;
-      if (this.headBytes < RESPONSE_PREFIX_BYTES) break;
+      if (this.headBytes < prefixBytes) break;
       const prefix = this.head.length === 1 ? (this.head[0] as Buffer) : Buffer.concat(this.head);
       this.head = [];
       this.headBytes = 0;
       const size = prefix.readInt32BE(0);
+      if (this.rawTokens > 0) {
+        this.rawTokens -= 1;
+        if (size < 0) {
+          this.failed = `SASL token of negative size ${size}`;
+          out.push({ kind: "error", reason: this.failed });
+          return out;
+        }
+        this.inToken = true;
+        this.remaining = size;
+        if (size === 0) this.frameEnded(out);
+        continue;
+      }
       const correlationId = prefix.readInt32BE(4);
       if (size < 4) {
         this.failed = `response frame of ${size} bytes is shorter than a response header`;
@@ -225,12 +279,21 @@ export class ResponseScanner {
         const frame = Buffer.allocUnsafe(4 + size);
         prefix.copy(frame, 0);
         this.copying = { correlationId, frame, filled: RESPONSE_PREFIX_BYTES };
-        if (this.remaining === 0) {
-          out.push({ kind: "response", response: { correlationId, frame } });
-          this.copying = null;
-        }
+        if (this.remaining === 0) this.frameEnded(out);
       }
     }
     return out;
+  }
+
+  private frameEnded(out: ResponseEvent[]): void {
+    if (this.inToken) {
+      this.inToken = false;
+      out.push({ kind: "token" });
+      return;
+    }
+    const c = this.copying;
+    if (c === null) return;
+    this.copying = null;
+    out.push({ kind: "response", response: { correlationId: c.correlationId, frame: c.frame } });
   }
 }

@@ -1,9 +1,11 @@
 // The proxy as a library: the service, and the pure pieces it is built from.
 export {
   authenticateErrorCode,
-  handshakeMechanism,
+  handshakeErrorCode,
+  handshakeOf,
   loginOf,
   refuseAuthenticate,
+  saslRounds,
   tenantOf,
 } from "./auth.js";
 export {

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import {
   authenticateBytes,
   authenticateErrorCode,
-  handshakeMechanism,
+  handshakeErrorCode,
+  handshakeOf,
   loginOf,
   refuseAuthenticate,
+  saslRounds,
   tenantOf,
 } from "../src/auth.js";
 import { imageWith } from "./support.js";
@@ -49,21 +51,32 @@ describe("tenantOf", () => {
 });
 
 describe("the SASL frames the proxy reads", () => {
-  it("reads the handshake's mechanism, and refuses v0 (raw tokens follow it)", () => {
-    const v1 = encodeRequest(
-      ApiKeys.SaslHandshake,
-      1,
-      { correlationId: 1, clientId: null },
-      { mechanism: "PLAIN" },
-    );
-    expect(handshakeMechanism(v1)).toEqual({ mechanism: "PLAIN" });
-    const v0 = encodeRequest(
-      ApiKeys.SaslHandshake,
+  it("reads the handshake's mechanism and version, and its answer's error code", () => {
+    for (const v of [0, 1]) {
+      const f = encodeRequest(
+        ApiKeys.SaslHandshake,
+        v,
+        { correlationId: 1, clientId: null },
+        { mechanism: "PLAIN" },
+      );
+      expect(handshakeOf(f)).toEqual({ mechanism: "PLAIN", version: v });
+      const answer = encodeResponse(ApiKeys.SaslHandshake, v, 1, { errorCode: 33, mechanisms: ["PLAIN"] });
+      expect(handshakeErrorCode(v, answer)).toBe(33);
+    }
+    const other = encodeRequest(
+      ApiKeys.ApiVersions,
       0,
       { correlationId: 1, clientId: null },
-      { mechanism: "PLAIN" },
+      { clientSoftwareName: "", clientSoftwareVersion: "" },
     );
-    expect(handshakeMechanism(v0)).toEqual({ error: expect.stringContaining("v0") });
+    expect(handshakeOf(other)).toEqual({ error: "not a SaslHandshake request" });
+  });
+
+  it("counts the bare-token rounds of the mechanisms it can follow after SaslHandshake v0", () => {
+    expect(saslRounds("PLAIN")).toBe(1);
+    expect(saslRounds("SCRAM-SHA-256")).toBe(2);
+    expect(saslRounds("SCRAM-SHA-512")).toBe(2);
+    expect(saslRounds("GSSAPI")).toBe(0);
   });
 
   it("reads SaslAuthenticate's auth bytes at every version", () => {

@@ -41,8 +41,16 @@ function scan(scanner: RequestScanner, input: Buffer, cuts: number[]): RequestPi
 /** What the proxy would send on: the bytes and held frames in order. */
 function forwarded(pieces: RequestPiece[]): Buffer {
   return Buffer.concat(
-    pieces.flatMap((p) => (p.kind === "bytes" ? [p.data] : p.kind === "auth" ? [p.frame] : [])),
+    pieces.flatMap((p) => (p.kind === "bytes" ? [p.data] : p.kind === "error" ? [] : [p.frame])),
   );
+}
+
+/** A bare SASL token: a size prefix and the bytes. */
+function token(text: string): Buffer {
+  const b = Buffer.alloc(4 + Buffer.byteLength(text));
+  b.writeInt32BE(b.byteLength - 4, 0);
+  b.write(text, 4);
+  return b;
 }
 
 describe("RequestScanner", () => {
@@ -146,6 +154,35 @@ describe("RequestScanner", () => {
   });
 });
 
+describe("RequestScanner after SaslHandshake v0", () => {
+  it("hands out the expected bare tokens whole (short or empty ones too), then scans requests again", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 20 }), (cuts) => {
+        const scanner = new RequestScanner(CAPS);
+        scanner.rawTokens = 2;
+        const first = token("n,,n=lkc-abc123_alice,r=nonce");
+        const second = token("");
+        const request = rawRequest(ApiKeys.Metadata, 3, 30);
+        const input = Buffer.concat([first, second, request]);
+        const pieces = scan(scanner, input, cuts);
+        expect(pieces.filter((p) => p.kind === "token").map((p) => p.kind === "token" && p.frame)).toEqual([
+          first,
+          second,
+        ]);
+        expect(forwarded(pieces).equals(input)).toBe(true);
+        expect(scanner.rawTokens).toBe(0);
+      }),
+    );
+  });
+
+  it("holds bare tokens to the pre-authentication cap", () => {
+    const scanner = new RequestScanner(CAPS);
+    scanner.rawTokens = 1;
+    const pieces = scanner.push(token("x".repeat(1025)));
+    expect(pieces).toEqual([{ kind: "error", reason: expect.stringMatching(/SASL token of 1025 bytes/) }]);
+  });
+});
+
 describe("ResponseScanner", () => {
   const response = (correlationId: number, errorCode: number) =>
     encodeResponse(ApiKeys.SaslAuthenticate, 2, correlationId, {
@@ -179,6 +216,21 @@ describe("ResponseScanner", () => {
         expect(events).toEqual([{ kind: "response", response: { correlationId: 2, frame: watched } }]);
       }),
     );
+  });
+
+  it("notes the end of each expected bare token, empty ones too, then reads responses again", () => {
+    const scanner = new ResponseScanner(1024);
+    scanner.expectTokens(2);
+    scanner.watch(5);
+    const watched = response(5, 0);
+    const input = Buffer.concat([token(""), token("server-final"), watched]);
+    const events = [];
+    for (let i = 0; i < input.byteLength; i++) events.push(...scanner.push(input.subarray(i, i + 1)));
+    expect(events).toEqual([
+      { kind: "token" },
+      { kind: "token" },
+      { kind: "response", response: { correlationId: 5, frame: watched } },
+    ]);
   });
 
   it("lets a watched response larger than its bound pass uncopied", () => {

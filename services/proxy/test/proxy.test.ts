@@ -217,6 +217,26 @@ describe("frame caps", () => {
     await c.whenClosed();
   });
 
+  it("follows a SaslHandshake v0 exchange of bare tokens, and lifts the cap once the broker answered the last", async () => {
+    const { base } = await startProxy();
+    const plain = await Client.connect(base + 1);
+    expect(await plain.authenticateV0("PLAIN", ["\0key\0secret"])).toEqual([Buffer.alloc(0)]);
+    expect((await plain.echo(ApiKeys.Produce, 100_000))?.frameBytes).toBe(100_008);
+    plain.close();
+    const scram = await Client.connect(base + 2);
+    const answers = await scram.authenticateV0("SCRAM-SHA-256", [
+      "n,,n=u,r=nonce",
+      "c=biws,r=nonce1,p=proof",
+    ]);
+    expect(answers?.map((a) => a.toString())).toEqual(["server-first", ""]);
+    expect((await scram.echo(ApiKeys.Produce, 100_000))?.frameBytes).toBe(100_008);
+    scram.close();
+    // A failed exchange is a closed connection, and nothing is lifted.
+    (brokers[0] as FakeBroker).authErrorCode = ErrorCode.SASL_AUTHENTICATION_FAILED;
+    const failed = await Client.connect(base + 1);
+    expect(await failed.authenticateV0("PLAIN", ["\0key\0wrong"])).toBeNull();
+  });
+
   it("in anonymous mode, lifts the cap at the first request outside the SASL exchange", async () => {
     const { base } = await startProxy({ anonymous: true });
     const c = await Client.connect(base + 1);
@@ -256,6 +276,19 @@ describe("limits", () => {
     const again = await Client.connect(base + 1);
     expect((await again.authenticate("PLAIN", "\0KEYA\0secret"))?.errorCode).toBe(0);
     for (const c of [second, other, again]) c.close();
+  });
+
+  it("closes a SaslHandshake v0 connection over its tenant's limit, which has no error answer", async () => {
+    const { base } = await startProxy({
+      spec: { ...spec, quotas: { "lkc-aaaaaa": { max_connections: 1 } } },
+    });
+    const first = await Client.connect(base + 1);
+    expect(await first.authenticateV0("PLAIN", ["\0KEYA\0s"])).toEqual([Buffer.alloc(0)]);
+    const second = await Client.connect(base + 1);
+    expect(await second.authenticateV0("PLAIN", ["\0KEYA\0s"])).toBeNull();
+    // The broker saw the first connection's handshake and token, the second's handshake only.
+    expect(brokers[0]?.received).toHaveLength(3);
+    first.close();
   });
 
   it("limits a tenant's connection rate", async () => {

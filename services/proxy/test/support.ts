@@ -116,12 +116,29 @@ export class FakeBroker {
   constructor(readonly id: number) {
     this.server = createServer((socket) => {
       const frames = new FrameReader({ maxFrameBytes: 1 << 30 }, true);
+      /** Bare SASL tokens still expected after a SaslHandshake v0. */
+      let rawTokens = 0;
       socket.on("error", () => {});
       socket.on("data", (chunk: Buffer) => {
         frames.push(chunk);
         for (let f = frames.next(); f !== null; f = frames.next()) {
           if (!f.ok) return socket.destroy();
           this.received.push(f.frame.byteLength);
+          if (rawTokens > 0) {
+            // SASL v0 has no error answer: a failed exchange closes the connection.
+            if (this.authErrorCode !== 0) return socket.destroy();
+            rawTokens--;
+            const reply = Buffer.from(rawTokens === 0 ? "" : "server-first");
+            const size = Buffer.alloc(4);
+            size.writeInt32BE(reply.byteLength);
+            socket.write(Buffer.concat([size, reply]));
+            continue;
+          }
+          if (f.frame.readInt16BE(0) === ApiKeys.SaslHandshake && f.frame.readInt16BE(2) === 0) {
+            const d = decodeRequest(f.frame);
+            rawTokens =
+              d.ok && d.value.apiKey === ApiKeys.SaslHandshake && d.value.body.mechanism === "PLAIN" ? 1 : 2;
+          }
           socket.write(this.answer(f.frame));
         }
       });
@@ -293,6 +310,29 @@ export class Client {
     const d = decodeResponse(ApiKeys.SaslAuthenticate, 2, f);
     if (!d.ok) throw new Error(d.error.message);
     return { errorCode: d.value.body.errorCode, message: d.value.body.errorMessage };
+  }
+
+  /** SaslHandshake v0, then each token bare; the broker's bare answers, or null once the connection closed. */
+  async authenticateV0(mechanism: string, tokens: readonly string[]): Promise<Buffer[] | null> {
+    this.socket.write(
+      encodeRequest(
+        ApiKeys.SaslHandshake,
+        0,
+        { correlationId: this.nextCorrelationId++, clientId: "t" },
+        { mechanism },
+      ),
+    );
+    if ((await this.next()) === null) return null;
+    const answers: Buffer[] = [];
+    for (const t of tokens) {
+      const size = Buffer.alloc(4);
+      size.writeInt32BE(Buffer.byteLength(t));
+      this.socket.write(Buffer.concat([size, Buffer.from(t)]));
+      const answer = await this.next();
+      if (answer === null) return null;
+      answers.push(answer);
+    }
+    return answers;
   }
 
   close(): void {
