@@ -40,7 +40,6 @@ export interface ConnectionEnv {
   readonly tenantLimit: (tenant: string) => Limit;
   readonly metrics: ProxyMetrics;
   readonly clock: Clock;
-  readonly logger: Logger;
 }
 
 export class ProxiedConnection {
@@ -64,7 +63,6 @@ export class ProxiedConnection {
 
   constructor(
     private readonly client: Socket,
-    readonly brokerId: number,
     target: BrokerAddress,
     private readonly env: ConnectionEnv,
     private readonly log: Logger,
@@ -108,7 +106,7 @@ export class ProxiedConnection {
         else if (piece.kind === "auth") this.onAuthExchange(piece.start, piece.frame);
         else if (piece.kind === "token") this.onToken(piece.frame);
         else {
-          this.close(piece.reason.includes("exceeds") ? "frame_too_large" : "bad_frame", piece.reason);
+          this.close(piece.tooLarge ? "frame_too_large" : "bad_frame", piece.reason);
           return;
         }
       }
@@ -198,7 +196,7 @@ export class ProxiedConnection {
       this.tenant = tenant;
       return null;
     }
-    const reason = admission.reason.startsWith("connection rate") ? "tenant_rate" : "tenant_connections";
+    const reason = admission.limit === "rate" ? "tenant_rate" : "tenant_connections";
     this.env.metrics.refused(reason);
     this.log.info({ tenant, reason: admission.reason }, "refusing a connection over its tenant's limit");
     return admission.reason;

@@ -51,8 +51,8 @@ export type RequestPiece =
   | { readonly kind: "auth"; readonly start: RequestStart; readonly frame: Buffer }
   /** A whole bare SASL token (after SaslHandshake v0), prefix included. */
   | { readonly kind: "token"; readonly frame: Buffer }
-  /** The stream is unusable from here; close the connection. */
-  | { readonly kind: "error"; readonly reason: string };
+  /** The stream is unusable from here; close the connection. `tooLarge`: a frame over its cap. */
+  | { readonly kind: "error"; readonly reason: string; readonly tooLarge: boolean };
 
 export interface RequestCaps {
   /** `socket.request.max.bytes`: the largest frame once authenticated. */
@@ -64,6 +64,16 @@ export interface RequestCaps {
    * authentication exchange (the broker decides whether it may go on without SASL).
    */
   readonly anonymous: boolean;
+}
+
+type RequestError = Extract<RequestPiece, { kind: "error" }>;
+
+function malformed(reason: string): RequestError {
+  return { kind: "error", reason, tooLarge: false };
+}
+
+function tooLarge(reason: string): RequestError {
+  return { kind: "error", reason, tooLarge: true };
 }
 
 /** Requests the proxy reads whole: they open a connection, before any credential is checked. */
@@ -85,13 +95,13 @@ export class RequestScanner {
   private passing = 0;
   /** The frame being collected whole (no `start` for a bare token), and how much of it has arrived. */
   private held: { start: RequestStart | null; frame: Buffer; filled: number } | null = null;
-  private failed: string | null = null;
+  private failed: RequestError | null = null;
 
   constructor(private readonly caps: RequestCaps) {}
 
   /** Splits `chunk` into pieces; after an error piece every later call returns the same error. */
   push(chunk: Buffer): RequestPiece[] {
-    if (this.failed !== null) return [{ kind: "error", reason: this.failed }];
+    if (this.failed !== null) return [this.failed];
     const out: RequestPiece[] = [];
     let pos = 0;
     while (pos < chunk.byteLength) {
@@ -124,7 +134,7 @@ export class RequestScanner {
       const problem = this.rawTokens > 0 ? this.beginToken(prefix, out) : this.begin(prefix, out);
       if (problem !== null) {
         this.failed = problem;
-        out.push({ kind: "error", reason: problem });
+        out.push(problem);
         return out;
       }
     }
@@ -132,9 +142,11 @@ export class RequestScanner {
   }
 
   /** Checks a frame's prefix and starts passing or holding it; returns why not, if it cannot. */
-  private begin(prefix: Buffer, out: RequestPiece[]): string | null {
+  private begin(prefix: Buffer, out: RequestPiece[]): RequestError | null {
     const size = prefix.readInt32BE(0);
-    if (size < MIN_REQUEST_BYTES) return `request frame of ${size} bytes is shorter than a request header`;
+    if (size < MIN_REQUEST_BYTES) {
+      return malformed(`request frame of ${size} bytes is shorter than a request header`);
+    }
     const start: RequestStart = {
       size,
       apiKey: prefix.readInt16BE(4),
@@ -146,7 +158,7 @@ export class RequestScanner {
     const cap = this.authenticated && !auth ? this.caps.maxFrameBytes : this.caps.preAuthMaxFrameBytes;
     if (size > cap) {
       const which = this.authenticated && !auth ? "frame" : "pre-authentication frame";
-      return `${which} of ${size} bytes (api key ${start.apiKey}) exceeds the ${cap} byte cap`;
+      return tooLarge(`${which} of ${size} bytes (api key ${start.apiKey}) exceeds the ${cap} byte cap`);
     }
     if (auth) {
       this.hold(start, prefix, size, out);
@@ -158,12 +170,13 @@ export class RequestScanner {
   }
 
   /** Checks a bare token's size prefix and starts holding it. */
-  private beginToken(prefix: Buffer, out: RequestPiece[]): string | null {
+  private beginToken(prefix: Buffer, out: RequestPiece[]): RequestError | null {
     this.rawTokens -= 1;
     const size = prefix.readInt32BE(0);
-    if (size < 0) return `SASL token of negative size ${size}`;
+    if (size < 0) return malformed(`SASL token of negative size ${size}`);
     if (size > this.caps.preAuthMaxFrameBytes) {
-      return `SASL token of ${size} bytes exceeds the ${this.caps.preAuthMaxFrameBytes} byte pre-authentication cap`;
+      const cap = this.caps.preAuthMaxFrameBytes;
+      return tooLarge(`SASL token of ${size} bytes exceeds the ${cap} byte pre-authentication cap`);
     }
     this.hold(null, prefix, size, out);
     return null;

@@ -13,7 +13,10 @@ export interface Limit {
   readonly connectionsPerSecond?: number | undefined;
 }
 
-export type Admission = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+export type Admission =
+  | { readonly ok: true }
+  /** `limit` names which limit refused: the open connections or the creation rate. */
+  | { readonly ok: false; readonly limit: "connections" | "rate"; readonly reason: string };
 
 interface Entry {
   open: number;
@@ -61,12 +64,16 @@ export class ConnectionLimits {
     }
     if (limit.maxConnections !== undefined && e.open >= limit.maxConnections) {
       this.forgetIfIdle(key, e, limit, nowMs);
-      return { ok: false, reason: `connection limit of ${limit.maxConnections} for ${what} reached` };
+      return {
+        ok: false,
+        limit: "connections",
+        reason: `connection limit of ${limit.maxConnections} for ${what} reached`,
+      };
     }
     if (rate !== undefined) {
       this.refill(e, rate, nowMs);
       if (e.tokens < 1) {
-        return { ok: false, reason: `connection rate limit of ${rate}/s for ${what} reached` };
+        return { ok: false, limit: "rate", reason: `connection rate limit of ${rate}/s for ${what} reached` };
       }
       e.tokens -= 1;
     }

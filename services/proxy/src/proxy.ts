@@ -17,7 +17,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { createServer as createTlsServer, type TLSSocket, type Server as TlsServer } from "node:tls";
 import type { MetadataImage } from "@runnel/metadata";
 import type { Clock, Logger, Random } from "@runnel/runtime";
-import { ProxiedConnection } from "./connection.js";
+import { type ConnectionEnv, ProxiedConnection } from "./connection.js";
 import {
   activeBrokers,
   brokerAddress,
@@ -80,7 +80,20 @@ export class KafkaProxy {
   private bootstrapPort = 0;
   private tlsPort = 0;
 
-  constructor(private readonly o: ProxyOptions) {}
+  private readonly connectionEnv: ConnectionEnv;
+
+  constructor(private readonly o: ProxyOptions) {
+    this.connectionEnv = {
+      caps: o.caps,
+      idleTimeoutMs: o.idleTimeoutMs,
+      connectTimeoutMs: o.connectTimeoutMs,
+      image: () => o.directory.image,
+      tenants: this.tenants,
+      tenantLimit: (t) => this.tenantLimit(t),
+      metrics: o.metrics,
+      clock: o.clock,
+    };
+  }
 
   /** The ports listened on now. */
   get ports(): { bootstrap: number; tls: number | undefined; brokers: Map<number, number> } {
@@ -94,11 +107,6 @@ export class KafkaProxy {
       tls: this.tlsServer === null ? undefined : this.tlsPort,
       brokers,
     };
-  }
-
-  /** Connections being forwarded now. */
-  get openConnections(): number {
-    return this.connections.size;
   }
 
   async start(): Promise<void> {
@@ -200,9 +208,7 @@ export class KafkaProxy {
     const source = socket.remoteAddress ?? "unknown";
     const admission = this.sources.admit(source, this.o.perSource, this.o.clock.now(), `source ${source}`);
     if (!admission.ok) {
-      this.o.metrics.refused(
-        admission.reason.startsWith("connection rate") ? "source_rate" : "source_connections",
-      );
+      this.o.metrics.refused(admission.limit === "rate" ? "source_rate" : "source_connections");
       this.o.logger.info({ source, reason: admission.reason }, "connection refused");
       return false;
     }
@@ -240,27 +246,10 @@ export class KafkaProxy {
     this.o.metrics.opened();
     const log = this.o.logger.child({ connection: id, remote, brokerId });
     log.debug({ target: `${target.host}:${target.port}` }, "forwarding connection");
-    new ProxiedConnection(
-      socket,
-      brokerId as number,
-      target,
-      {
-        caps: this.o.caps,
-        idleTimeoutMs: this.o.idleTimeoutMs,
-        connectTimeoutMs: this.o.connectTimeoutMs,
-        image: () => this.o.directory.image,
-        tenants: this.tenants,
-        tenantLimit: (t) => this.tenantLimit(t),
-        metrics: this.o.metrics,
-        clock: this.o.clock,
-        logger: this.o.logger,
-      },
-      log,
-      () => {
-        this.connections.delete(socket);
-        this.o.metrics.closed();
-      },
-    );
+    new ProxiedConnection(socket, target, this.connectionEnv, log, () => {
+      this.connections.delete(socket);
+      this.o.metrics.closed();
+    });
   }
 
   /** A tenant's connection limits from the image's tenant quotas; absent keys set no limit. */

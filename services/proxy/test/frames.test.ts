@@ -101,7 +101,9 @@ describe("RequestScanner", () => {
     const produce = rawRequest(ApiKeys.Produce, 1, 50_000);
     expect(forwarded(scanner.push(produce)).equals(produce)).toBe(true);
     const tooBig = scanner.push(rawRequest(ApiKeys.Produce, 2, 64 * 1024));
-    expect(tooBig).toEqual([{ kind: "error", reason: expect.stringMatching(/^frame of 65544 bytes/) }]);
+    expect(tooBig).toEqual([
+      { kind: "error", reason: expect.stringMatching(/^frame of 65544 bytes/), tooLarge: true },
+    ]);
   });
 
   it("holds frames of the SASL exchange to the pre-authentication cap even once authenticated", () => {
@@ -134,7 +136,7 @@ describe("RequestScanner", () => {
       b.writeInt32BE(size, 0);
       const pieces = new RequestScanner(CAPS).push(b);
       expect(pieces).toEqual([
-        { kind: "error", reason: expect.stringContaining("shorter than a request header") },
+        { kind: "error", reason: expect.stringContaining("shorter than a request header"), tooLarge: false },
       ]);
     }
   });
@@ -179,7 +181,9 @@ describe("RequestScanner after SaslHandshake v0", () => {
     const scanner = new RequestScanner(CAPS);
     scanner.rawTokens = 1;
     const pieces = scanner.push(token("x".repeat(1025)));
-    expect(pieces).toEqual([{ kind: "error", reason: expect.stringMatching(/SASL token of 1025 bytes/) }]);
+    expect(pieces).toEqual([
+      { kind: "error", reason: expect.stringMatching(/SASL token of 1025 bytes/), tooLarge: true },
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ describe("ConnectionLimits", () => {
     expect(l.admit("a", limit, 0, "source a").ok).toBe(true);
     expect(l.admit("a", limit, 0, "source a")).toEqual({
       ok: false,
+      limit: "connections",
       reason: "connection limit of 2 for source a reached",
     });
     // Another key has its own count.
@@ -25,6 +26,7 @@ describe("ConnectionLimits", () => {
     expect(l.admit("a", limit, 0, "x").ok).toBe(true);
     expect(l.admit("a", limit, 0, "x")).toEqual({
       ok: false,
+      limit: "rate",
       reason: "connection rate limit of 2/s for x reached",
     });
     expect(l.admit("a", limit, 499, "x").ok).toBe(false);
