@@ -116,6 +116,21 @@ describe("routing", () => {
     await expect(Client.connect(base + 2)).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it("follows a broker that registers again at another address (a move or a restart)", async () => {
+    const { directory, base } = await startProxy({ anonymous: true });
+    const moved = await new FakeBroker(1).start();
+    brokers.push(moved);
+    const before = await Client.connect(base + 1);
+    expect(await before.echo(ApiKeys.Metadata, 5)).not.toBeNull();
+    directory.set(imageWith({ brokers: { 1: moved.port, 2: brokers[1]?.port as number } }));
+    const after = await Client.connect(base + 1);
+    expect(await after.echo(ApiKeys.Metadata, 5)).not.toBeNull();
+    expect(moved.received).toEqual([13]);
+    expect(brokers[0]?.received).toEqual([13]);
+    before.close();
+    after.close();
+  });
+
   it("closes a connection whose broker cannot be reached", async () => {
     const { directory, base } = await startProxy();
     const gone = brokers[1] as FakeBroker;
