@@ -57,6 +57,7 @@ function proxiedBrokerPort(ctx: InstanceContext, brokerId: number): number {
   return (proxy.ports.brokers as number) + brokerId;
 }
 const ZONES = ["a", "b", "c"] as const;
+const LOCAL_CELL = "cell-1";
 
 function voterList(ctx: InstanceContext, withIds: boolean): string {
   return ctx
@@ -112,6 +113,8 @@ export const FLEET: readonly FleetService[] = [
       RUNNEL_BROKER_AUTHENTICATION: "sasl",
       RUNNEL_BROKER_ANONYMOUS_LOGICAL_CLUSTER: DEFAULT_LOGICAL_CLUSTER,
       RUNNEL_BROKER_ZONE: ZONES[(ctx.n - 1) % ZONES.length] as string,
+      // One cell across the three zones: every logical cluster lives in it.
+      RUNNEL_BROKER_CELL: LOCAL_CELL,
       RUNNEL_BROKER_DATA_DIR: ctx.dataDir,
       RUNNEL_BROKER_LISTEN_PORT: String(ctx.ports.listen),
       RUNNEL_BROKER_ADMIN_HOST: LOOPBACK,

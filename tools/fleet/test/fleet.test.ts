@@ -49,6 +49,7 @@ describe("the local fleet table", () => {
         RUNNEL_BROKER_AUTHENTICATION: "sasl",
         RUNNEL_BROKER_ANONYMOUS_LOGICAL_CLUSTER: "lkc-000000",
         RUNNEL_BROKER_ZONE: "a",
+        RUNNEL_BROKER_CELL: "cell-1",
         RUNNEL_BROKER_DATA_DIR: "/data/broker-1",
         RUNNEL_BROKER_LISTEN_PORT: "9201",
         RUNNEL_BROKER_ADMIN_HOST: "127.0.0.1",
