@@ -98,6 +98,11 @@ export interface FetchRequestView {
   readonly sessionEpoch: number;
   /** Whether the fetcher is a follower replica (privileged in the cache). */
   readonly privileged: boolean;
+  /**
+   * Whose the session is: the connection's logical cluster ("" for none). A session is found,
+   * moved on or closed only by requests of its owner; to anyone else its id is unknown.
+   */
+  readonly owner?: string;
   /** The request's partitions, in request order. */
   readonly partitions: readonly FetchTarget[];
   /** `forgotten_topics_data`, flattened. */
@@ -138,6 +143,8 @@ class FetchSession {
   /** The epoch the next incremental request must carry. */
   epoch = nextEpoch(INITIAL_EPOCH);
   lastUsedMs: number;
+  /** See `FetchRequestView.owner`. */
+  owner = "";
 
   constructor(
     readonly id: number,
@@ -293,15 +300,18 @@ export class FetchSessionCache {
     const usesTopicIds = request.apiVersion >= 13;
     if (request.apiVersion < 7) return this.sessionless(dedupe(request.partitions, usesTopicIds));
     const { sessionId, sessionEpoch } = request;
+    const owner = request.owner ?? "";
     if (sessionEpoch === INITIAL_EPOCH || sessionEpoch === FINAL_EPOCH) {
-      // A full fetch closes any session it names.
-      if (sessionId !== INVALID_SESSION_ID) this.remove(sessionId);
+      // A full fetch closes any session of its owner it names.
+      if (sessionId !== INVALID_SESSION_ID && this.sessions.get(sessionId)?.owner === owner)
+        this.remove(sessionId);
       const partitions = dedupe(request.partitions, usesTopicIds);
       if (sessionEpoch === FINAL_EPOCH) return this.sessionless(partitions);
-      return this.full(partitions, request.privileged, usesTopicIds);
+      return this.full(partitions, request.privileged, usesTopicIds, owner);
     }
     const session = this.sessions.get(sessionId);
-    if (session === undefined) return sessionError(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
+    if (session === undefined || session.owner !== owner)
+      return sessionError(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
     if (session.epoch !== sessionEpoch) return sessionError(ErrorCode.INVALID_FETCH_SESSION_EPOCH);
     if (session.usesTopicIds !== usesTopicIds) return sessionError(ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR);
 
@@ -339,7 +349,12 @@ export class FetchSessionCache {
     };
   }
 
-  private full(partitions: FetchTarget[], privileged: boolean, usesTopicIds: boolean): FetchContext {
+  private full(
+    partitions: FetchTarget[],
+    privileged: boolean,
+    usesTopicIds: boolean,
+    owner: string,
+  ): FetchContext {
     return {
       kind: "full",
       partitions,
@@ -356,6 +371,8 @@ export class FetchSessionCache {
           });
           return cached;
         });
+        const created = this.sessions.get(sessionId);
+        if (created !== undefined) created.owner = owner;
         return { errorCode: ErrorCode.NONE, sessionId, send: allIndexes(partitions.length) };
       },
     };

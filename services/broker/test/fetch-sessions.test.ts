@@ -399,3 +399,20 @@ describe("cache slots and eviction", () => {
     expect(open(c, 50, 2_000)).toBe(0);
   });
 });
+
+describe("sessions of logical clusters", () => {
+  it("are found, moved on and closed only by their owner; to another tenant their id is unknown", () => {
+    const c = cache();
+    const ctx = c.newContext({ ...request(0, 0, [target(T1, 0)]), owner: "lkc-aaaaaa" }, 0);
+    const id = ctx.finish([data(0)], 0).sessionId;
+    expect(id).not.toBe(0);
+    const foreign = c.newContext({ ...request(id, 1, []), owner: "lkc-bbbbbb" }, 1);
+    expect(foreign.finish([], 1).errorCode).toBe(ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
+    // A full fetch of another tenant naming the id does not close it.
+    c.newContext({ ...request(id, 0, [target(T1, 0)]), owner: "lkc-bbbbbb" }, 1).finish([data(0)], 1);
+    expect(c.get(id)).toBeDefined();
+    const own = c.newContext({ ...request(id, 1, []), owner: "lkc-aaaaaa" }, 2);
+    expect(own.kind).toBe("incremental");
+    expect(own.finish([data(0)], 2).errorCode).toBe(ErrorCode.NONE);
+  });
+});

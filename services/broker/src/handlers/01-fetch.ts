@@ -84,7 +84,10 @@ export function fetchHandler(
         return empty(ErrorCode.NOT_LEADER_OR_FOLLOWER);
       }
 
-      const context = sessions.newContext(requestView(request, v), now());
+      const context = sessions.newContext(
+        { ...requestView(request, v), owner: ctx.session.logicalClusterId ?? "" },
+        now(),
+      );
       if (context.kind === "error") return empty(context.finish([], now()).errorCode);
       const targets = context.partitions;
 
