@@ -12,7 +12,8 @@
  *    is one the broker does not serve to tenants.
  * 5. The handler runs on the mapped request.
  * 6. Names come back out, listings keep only the tenant's own resources, messages lose
- *    internal names; the refusals of steps 3 and 4 are added back.
+ *    internal names; the refusals of steps 3 and 4 are added back; the cluster id Metadata
+ *    and DescribeCluster report is the logical cluster's id.
  *
  * Connections without a logical cluster (the operator, with authentication "none") go
  * straight to the handler.
@@ -128,7 +129,12 @@ export function withTenantInterceptor(handler: AnyHandler, broker: BrokerContext
       if (mapped.kind === "answer") return applyAuthorizationEdits(mapped.response, edits);
       const response = await handler.handle(mapped.request, ctx);
       if (response === null) return null;
-      return applyAuthorizationEdits(responseOutOfNamespace(response, view, mapped.state), edits);
+      const out = applyAuthorizationEdits(responseOutOfNamespace(response, view, mapped.state), edits);
+      // A tenant's cluster is its logical cluster: Metadata and DescribeCluster name it by its id.
+      if ((apiKey === ApiKeys.Metadata || apiKey === ApiKeys.DescribeCluster) && "clusterId" in out) {
+        (out as { clusterId: string | null }).clusterId = lkc;
+      }
+      return out;
     },
   };
 }
