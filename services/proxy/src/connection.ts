@@ -28,6 +28,9 @@ import { type RequestCaps, RequestScanner, type RequestStart, ResponseScanner } 
 import type { ConnectionLimits, Limit } from "./limits.js";
 import type { CloseReason, ProxyMetrics } from "./metrics.js";
 
+/** How long a socket being ended may take to send what it holds before it is destroyed. */
+const END_GRACE_MS = 5_000;
+
 /** What every connection shares with the proxy that accepted it. */
 export interface ConnectionEnv {
   readonly caps: RequestCaps;
@@ -73,7 +76,7 @@ export class ProxiedConnection {
     this.responses = new ResponseScanner(env.caps.preAuthMaxFrameBytes + 4);
     client.setNoDelay(true);
     client.on("error", (e) => this.log.debug({ error: String(e) }, "client socket error"));
-    client.on("close", () => this.finish());
+    client.on("close", (hadError) => this.finish(hadError));
     this.upstream = connect({ host: target.host, port: target.port, noDelay: true });
     this.upstream.setTimeout(env.connectTimeoutMs, () =>
       this.close("broker_unreachable", `no connection to the broker within ${env.connectTimeoutMs} ms`),
@@ -82,9 +85,11 @@ export class ProxiedConnection {
       if (!this.connected) this.close("broker_unreachable", `cannot reach broker: ${String(e)}`);
       else this.log.debug({ error: String(e) }, "broker socket error");
     });
-    this.upstream.on("close", () => {
+    this.upstream.on("close", (hadError) => {
       this.done = true;
-      if (!this.ending) this.client.destroy();
+      if (this.ending) return;
+      if (hadError) this.client.destroy();
+      else this.endGracefully(this.client);
     });
     this.upstream.once("connect", () => this.pipe());
   }
@@ -207,10 +212,20 @@ export class ProxiedConnection {
     this.done = true;
     this.ending = true;
     this.upstream.destroy();
-    if (answer === null) this.client.end();
-    else this.client.end(answer);
-    // A client that never closes its side is cut off once the answer has had time to leave.
-    this.client.setTimeout(5_000, () => this.client.destroy());
+    this.endGracefully(this.client, answer ?? undefined);
+  }
+
+  /**
+   * Ends `socket` once what was written to it (and `last`) has left, so an answer the other
+   * side sent just before closing still arrives; destroys it if that takes longer than
+   * END_GRACE_MS.
+   */
+  private endGracefully(socket: Socket, last?: Buffer): void {
+    if (socket.destroyed) return;
+    if (last === undefined) socket.end();
+    else socket.end(last);
+    const timer = this.env.clock.setTimeout(() => socket.destroy(), END_GRACE_MS);
+    socket.once("close", () => timer.cancel());
   }
 
   private onWatchedResponse(correlationId: number, frame: Buffer): void {
@@ -253,9 +268,10 @@ export class ProxiedConnection {
   }
 
   /** The client socket closed (it closes once, whoever ends it): frees the tenant's slot. */
-  private finish(): void {
+  private finish(hadError: boolean): void {
     this.done = true;
-    this.upstream.destroy();
+    if (hadError || !this.connected) this.upstream.destroy();
+    else this.endGracefully(this.upstream);
     if (this.tenant !== undefined) {
       this.env.tenants.release(this.tenant, this.env.tenantLimit(this.tenant), this.env.clock.now());
     }
