@@ -86,12 +86,18 @@ export function authenticateErrorCode(apiVersion: number, frame: Buffer): number
 }
 
 /**
- * The proxy's own answer to a SaslAuthenticate request it refuses: THROTTLING_QUOTA_EXCEEDED
- * with a message saying which limit, encoded for the request's version.
+ * The proxy's own answer to a SaslAuthenticate request it refuses, with a message saying which
+ * limit, encoded for the request's version: POLICY_VIOLATION for the open-connection limit (as
+ * the broker answers it), THROTTLING_QUOTA_EXCEEDED for the connection rate.
  */
-export function refuseAuthenticate(apiVersion: number, correlationId: number, message: string): Buffer {
+export function refuseAuthenticate(
+  apiVersion: number,
+  correlationId: number,
+  message: string,
+  limit: "connections" | "rate" = "connections",
+): Buffer {
   return encodeResponse(ApiKeys.SaslAuthenticate, apiVersion, correlationId, {
-    errorCode: ErrorCode.THROTTLING_QUOTA_EXCEEDED,
+    errorCode: limit === "rate" ? ErrorCode.THROTTLING_QUOTA_EXCEEDED : ErrorCode.POLICY_VIOLATION,
     errorMessage: message,
     authBytes: new Uint8Array(0),
     sessionLifetimeMs: 0n,

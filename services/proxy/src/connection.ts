@@ -6,7 +6,8 @@
  * (and, after SaslHandshake v0, the ends of the broker's bare SASL tokens).
  * Either side closing closes the other. The proxy answers one request
  * itself: a SaslAuthenticate whose tenant is over its connection limits, with
- * THROTTLING_QUOTA_EXCEEDED and the limit in the message, before it closes
+ * POLICY_VIOLATION (open connections, as the broker answers) or THROTTLING_QUOTA_EXCEEDED
+ * (connection rate) and the limit in the message, before it closes
  * the connection (after SaslHandshake v0 there is no error answer: it closes).
  */
 import { connect, type Socket } from "node:net";
@@ -160,7 +161,9 @@ export class ProxiedConnection {
       if (this.tenant === undefined && "bytes" in auth) {
         const refusal = this.admitTenant(auth.bytes);
         if (refusal !== null) {
-          this.refuse(refuseAuthenticate(start.apiVersion, start.correlationId, refusal));
+          this.refuse(
+            refuseAuthenticate(start.apiVersion, start.correlationId, refusal.reason, refusal.limit),
+          );
           return;
         }
       }
@@ -185,7 +188,7 @@ export class ProxiedConnection {
    * Counts the connection against the tenant its credentials name, if the image knows them;
    * the reason when the tenant is over a limit, else null.
    */
-  private admitTenant(authBytes: Uint8Array): string | null {
+  private admitTenant(authBytes: Uint8Array): { reason: string; limit: "connections" | "rate" } | null {
     if (this.mechanism === undefined) return null;
     const login = loginOf(this.mechanism, authBytes);
     if (login === undefined) return null;
@@ -204,7 +207,7 @@ export class ProxiedConnection {
     const reason = admission.limit === "rate" ? "tenant_rate" : "tenant_connections";
     this.env.metrics.refused(reason);
     this.log.info({ tenant, reason: admission.reason }, "refusing a connection over its tenant's limit");
-    return admission.reason;
+    return { reason: admission.reason, limit: admission.limit };
   }
 
   /** Stops forwarding, writes the proxy's own answer (if any), and ends the connection. */

@@ -105,14 +105,20 @@ describe("the SASL frames the proxy reads", () => {
     expect(authenticateErrorCode(2, Buffer.from([0, 0, 0, 1, 0]))).toBeUndefined();
   });
 
-  it("answers a refused SaslAuthenticate with THROTTLING_QUOTA_EXCEEDED and the reason, at the request's version", () => {
+  it("answers a refused SaslAuthenticate with POLICY_VIOLATION (connections) or THROTTLING_QUOTA_EXCEEDED (rate) and the reason, at the request's version", () => {
     for (const v of [0, 1, 2]) {
       const f = refuseAuthenticate(v, 42, "connection limit of 3 for this cluster reached");
       expect(f.readInt32BE(0)).toBe(f.byteLength - 4);
       const d = decodeResponse(ApiKeys.SaslAuthenticate, v, f.subarray(4));
       expect(d.ok && d.value.header.correlationId).toBe(42);
-      expect(d.ok && d.value.body.errorCode).toBe(ErrorCode.THROTTLING_QUOTA_EXCEEDED);
+      expect(d.ok && d.value.body.errorCode).toBe(ErrorCode.POLICY_VIOLATION);
       expect(d.ok && d.value.body.errorMessage).toBe("connection limit of 3 for this cluster reached");
+      const rate = decodeResponse(
+        ApiKeys.SaslAuthenticate,
+        v,
+        refuseAuthenticate(v, 7, "r", "rate").subarray(4),
+      );
+      expect(rate.ok && rate.value.body.errorCode).toBe(ErrorCode.THROTTLING_QUOTA_EXCEEDED);
     }
   });
 });

@@ -268,7 +268,7 @@ describe("limits", () => {
     quotas: { "lkc-aaaaaa": { max_connections: 2 } },
   };
 
-  it("answers SaslAuthenticate with THROTTLING_QUOTA_EXCEEDED once a tenant holds its connection limit, then closes", async () => {
+  it("answers SaslAuthenticate with POLICY_VIOLATION once a tenant holds its connection limit, then closes", async () => {
     const { base, bootstrap } = await startProxy({ spec });
     const first = await Client.connect(base + 1);
     expect((await first.authenticate("PLAIN", "\0KEYA\0secret"))?.errorCode).toBe(0);
@@ -277,7 +277,7 @@ describe("limits", () => {
     expect((await second.authenticate("SCRAM-SHA-256", "n,,n=lkc-aaaaaa_alice,r=abc"))?.errorCode).toBe(0);
     const third = await Client.connect(bootstrap);
     expect(await third.authenticate("PLAIN", "\0KEYA\0secret")).toEqual({
-      errorCode: ErrorCode.THROTTLING_QUOTA_EXCEEDED,
+      errorCode: ErrorCode.POLICY_VIOLATION,
       message: "connection limit of 2 for this cluster reached",
     });
     await third.whenClosed();
