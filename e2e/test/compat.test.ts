@@ -62,21 +62,18 @@ defineCompatSuite(() => (brokers[0] as BrokerProcess).bootstrap, {
   ],
   without: ["franz-go/version-guess"],
   unservedApiKeys: [
-    // SASL: SaslHandshake, SaslAuthenticate.
+    // SASL: SaslHandshake, SaslAuthenticate (served only on a listener with SASL; these brokers have none).
     17, 36,
     // Transactions: AddPartitionsToTxn, AddOffsetsToTxn, EndTxn, TxnOffsetCommit,
     // DescribeTransactions, ListTransactions.
     24, 25, 28, 26, 65, 66,
-    // ACLs: DescribeAcls, CreateAcls, DeleteAcls.
-    29, 30, 31,
     // Replication admin: AlterReplicaLogDirs, AlterPartitionReassignments,
     // ListPartitionReassignments.
     34, 45, 46,
     // Delegation tokens: Create, Renew, Expire, Describe.
     38, 39, 40, 41,
-    // Client quotas and SCRAM: DescribeClientQuotas, AlterClientQuotas,
-    // DescribeUserScramCredentials, AlterUserScramCredentials.
-    48, 49, 50, 51,
+    // Client quotas: DescribeClientQuotas, AlterClientQuotas.
+    48, 49,
     // KRaft quorum admin: DescribeQuorum, UnregisterBroker, AddRaftVoter, RemoveRaftVoter.
     55, 64, 80, 81,
     // KIP-848 groups: ConsumerGroupHeartbeat, ConsumerGroupDescribe.
