@@ -9,6 +9,9 @@
 //	franzgo BOOTSTRAP list-offsets TOPIC
 //	franzgo BOOTSTRAP chaos TOPIC SECONDS HISTORY_FILE [RATE]   (chaos.go)
 //
+// With FRANZGO_SASL_USERNAME and FRANZGO_SASL_PASSWORD set, every client
+// authenticates with SASL/PLAIN (sasl.go).
+//
 // See e2e/compat/README.md for the message layout shared by all drivers.
 package main
 
@@ -77,7 +80,8 @@ func codecOf(name string) (kgo.CompressionCodec, error) {
 }
 
 func newClient(bootstrap string, opts ...kgo.Opt) *kgo.Client {
-	all := append([]kgo.Opt{kgo.SeedBrokers(bootstrap), kgo.ClientID("compat-franz-go")}, opts...)
+	all := append([]kgo.Opt{kgo.SeedBrokers(bootstrap), kgo.ClientID("compat-franz-go")}, saslFromEnv()...)
+	all = append(all, opts...)
 	cl, err := kgo.NewClient(all...)
 	if err != nil {
 		fail(err)

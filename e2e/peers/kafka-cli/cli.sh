@@ -5,7 +5,7 @@
 #
 # Tools: kafka-topics, kafka-console-producer, kafka-console-consumer,
 # kafka-consumer-groups, kafka-configs, kafka-broker-api-versions,
-# kafka-delete-records, kafka-log-dirs, kafka-leader-election. In Kafka 3.9
+# kafka-delete-records, kafka-log-dirs, kafka-leader-election, kafka-acls. In Kafka 3.9
 # some tools live in kafka-tools (org.apache.kafka.tools.*), others still in the
 # core jar (kafka.*).
 set -euo pipefail
@@ -25,6 +25,7 @@ case "$tool" in
   kafka-delete-records) main=org.apache.kafka.tools.DeleteRecordsCommand ;;
   kafka-log-dirs) main=org.apache.kafka.tools.LogDirsCommand ;;
   kafka-leader-election) main=org.apache.kafka.tools.LeaderElectionCommand ;;
+  kafka-acls) main=kafka.admin.AclCommand ;;
   *) echo "unknown tool: $tool" >&2; exit 2 ;;
 esac
 # exec keeps the PID, so signals reach the JVM (the console consumer closes on SIGTERM).

@@ -1,6 +1,11 @@
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +58,10 @@ import org.apache.kafka.common.utils.AppInfoParser;
  * <p>Usage: {@code java CompatDriver BOOTSTRAP SCENARIO [ARGS...]}; scenarios: version,
  * create-topic TOPIC PARTITIONS REPLICATION_FACTOR, produce TOPIC CODEC COUNT PREFIX, consume TOPIC GROUP COUNT,
  * member TOPIC GROUP, admin TOPIC GROUP PARTITIONS.
+ *
+ * <p>With {@code -Dcompat.config=FILE}, the client properties in FILE (e.g. {@code
+ * security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}) are added to those of
+ * every client the driver makes.
  */
 public final class CompatDriver {
   private static final long STEP_TIMEOUT_MS = 60_000;
@@ -152,12 +161,24 @@ public final class CompatDriver {
 
   // --- scenarios ---------------------------------------------------------------------------
 
+  /** Adds the properties of the file named by {@code -Dcompat.config}, if any. */
+  private static Properties withConfigFile(Properties props) {
+    String file = System.getProperty("compat.config");
+    if (file == null) return props;
+    try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+      props.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return props;
+  }
+
   private static Admin admin(String bootstrap) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "compat-java-admin");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(STEP_TIMEOUT_MS));
-    return Admin.create(props);
+    return Admin.create(withConfigFile(props));
   }
 
   private static <T> T get(KafkaFuture<T> f) throws Exception {
@@ -198,7 +219,7 @@ public final class CompatDriver {
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     AtomicReference<Exception> failure = new AtomicReference<>();
     CountDownLatch done = new CountDownLatch(count);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(withConfigFile(props))) {
       for (int i = 0; i < count; i++) {
         String key = prefix + "-k" + (i % 8);
         ProducerRecord<String, String> r =
@@ -229,7 +250,7 @@ public final class CompatDriver {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(autoCommit));
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    return props;
+    return withConfigFile(props);
   }
 
   private static Map<String, String> headers(ConsumerRecord<String, String> r) {
