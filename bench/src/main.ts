@@ -12,7 +12,7 @@ import { codecWorkloads } from "./codec.js";
 import { type Measurement, measure } from "./harness.js";
 import { metadataBench } from "./metadata.js";
 import { PRODUCE_DEFAULTS, type ProduceBenchOptions, produceBench, REPLICATED_DEFAULTS } from "./produce.js";
-import { produceRatios, produceReport, produceResultName } from "./report.js";
+import { produceComparisons, produceReport, produceResultName } from "./report.js";
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), "../results");
 
@@ -72,7 +72,7 @@ async function metadata(): Promise<void> {
 
 async function produce(workload: "produce" | "replicated", o: ProduceBenchOptions): Promise<void> {
   const r = await produceBench(o);
-  const ratios = produceRatios(r);
+  const ratios = produceComparisons(r);
   console.log(`\n${produceReport(r, ratios).join("\n")}`);
   write(produceResultName(workload, o.brokers), { ...r, ratios });
 }

@@ -8,23 +8,30 @@
  * on both systems alike.
  *
  * It runs against Runnel's local fleet, planned from the same table as
- * `pnpm start` (three metadata voters and the options' number of brokers) on
- * free ports with its data in a temporary directory, and, as the baseline in
- * the same run on the same machine and disk, against Apache Kafka 3.9 in KRaft
- * combined mode with the options' number of nodes (1 GiB heap each, as Kafka's
- * own start script sets). The two never run at the same time. Neither fsyncs
- * per append: both leave durability to replication and the page cache.
+ * `pnpm start` (three metadata voters, the options' number of brokers with
+ * SASL listeners and anonymous clients in the default logical cluster, the
+ * proxy, the control plane) on free ports with its data in a temporary
+ * directory, twice: once with the clients going direct to the brokers, which
+ * then advertise their own listeners, and once through the proxy, as
+ * `pnpm start` runs it (a broker advertises one address, so one fleet cannot
+ * serve both paths). As the baseline in the same run on the same machine and
+ * disk, it runs against Apache Kafka 3.9 in KRaft combined mode with the
+ * options' number of nodes (1 GiB heap each, as Kafka's own start script
+ * sets). No two of the three run at the same time. None fsyncs per append:
+ * all leave durability to replication and the page cache.
  *
  * Two presets: `produce` (RF 1, one broker on each side by default, so that
  * the figure is a single broker's) and `replicated` (three brokers on each
  * side, RF 3, min.insync.replicas 2, so that acks=all waits for the ISR).
  */
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FLEET, type FleetService, planFleet, Supervisor } from "@runnel/fleet";
+import { FLEET, type FleetService, type InstanceContext, planFleet, Supervisor } from "@runnel/fleet";
 import { freePort } from "./net.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -211,19 +218,94 @@ function bootstrapOf(ports: readonly (number | string)[]): string {
   return ports.map((p) => `127.0.0.1:${p}`).join(",");
 }
 
-/** Runnel's fleet as `pnpm start` plans it, with `brokers` brokers, on free ports. */
-async function runnelFleet(root: string, o: ProduceBenchOptions): Promise<TargetResult> {
-  const dataDir = join(root, "runnel");
-  const fleet: FleetService[] = FLEET.map((s) =>
-    s.service === "broker"
-      ? {
-          ...s,
-          instances: o.brokers,
-          env: (ctx) => ({ ...s.env(ctx), RUNNEL_BROKER_LOG_LEVEL: "warn" }),
-        }
-      : { ...s, env: (ctx) => ({ ...s.env(ctx), RUNNEL_METADATA_LOG_LEVEL: "warn" }) },
-  );
-  const specs = await planFleet({ dataDir, fleet, port: () => freePort() });
+/**
+ * How the clients reach Runnel's brokers. `proxy`: the fleet as `pnpm start` runs it, brokers
+ * advertising the proxy's port for themselves and the clients bootstrapping at the proxy, so every
+ * byte goes client → proxy → broker. `direct`: the same table with brokers advertising their own
+ * listeners and the clients bootstrapping at them; the proxy still runs, idle.
+ */
+export type RunnelPath = "proxy" | "direct";
+
+/**
+ * Why the proxy's byte count says the run did not take the path it is reported under, or null
+ * when it did: through the proxy, at least the produced records' bytes came in through it (the
+ * new fleet's brokers redirect clients to the proxy, so a wrong bootstrap would not fail the run,
+ * only measure the other path); direct, not one byte.
+ */
+export function pathMismatch(
+  path: RunnelPath,
+  proxyBytesReceived: number,
+  producedBytes: number,
+): string | null {
+  if (path === "proxy" && proxyBytesReceived < producedBytes)
+    return `the proxy received ${proxyBytesReceived} bytes from clients, fewer than the ${producedBytes} produced through it`;
+  if (path === "direct" && proxyBytesReceived > 0)
+    return `the proxy received ${proxyBytesReceived} bytes from clients in a run meant to bypass it`;
+  return null;
+}
+
+/** The sum of a Prometheus text exposition's samples of `name` (0 when it has none yet). */
+export function metricTotal(text: string, name: string): number {
+  let total = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+      total += Number(line.slice(line.lastIndexOf(" ") + 1));
+  }
+  return total;
+}
+
+/** A port p such that p + 1 .. p + count were free a moment ago (the proxy serves broker n at p + n). */
+async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = await freePort();
+    const free = await Promise.all(Array.from({ length: count }, (_, i) => portIsFree(base + 1 + i)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no run of ${count} free ports found`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+/** `RUNNEL_<SERVICE>_LOG_LEVEL`, as the runtime derives a service's environment prefix. */
+function logLevelEnv(service: string): string {
+  return `RUNNEL_${service.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_LOG_LEVEL`;
+}
+
+/**
+ * The fleet's own table with `brokers` brokers and every service logging warnings only; for the
+ * direct path, brokers advertise their own listeners instead of the proxy's ports. Everything else
+ * (SASL listeners, anonymous clients in the default logical cluster, the proxy and the control
+ * plane running) is the same on both paths, so that only the hop through the proxy differs.
+ */
+function benchFleet(path: RunnelPath, brokers: number): FleetService[] {
+  return FLEET.map((s) => {
+    const instances = s.service === "broker" ? brokers : s.instances;
+    const own = s.service === "broker" && path === "direct";
+    const env = (ctx: InstanceContext): Record<string, string> => ({
+      ...Object.fromEntries(
+        Object.entries(s.env(ctx)).filter(([k]) => !(own && k.startsWith("RUNNEL_BROKER_ADVERTISED_"))),
+      ),
+      [logLevelEnv(s.service)]: "warn",
+    });
+    return { ...s, instances, env };
+  });
+}
+
+/** Runnel's fleet as `pnpm start` plans it, with `brokers` brokers, on free ports, reached by `path`. */
+async function runnelFleet(root: string, o: ProduceBenchOptions, path: RunnelPath): Promise<TargetResult> {
+  const dataDir = join(root, `runnel-${path}`);
+  const specs = await planFleet({
+    dataDir,
+    fleet: benchFleet(path, o.brokers),
+    adminToken: randomBytes(16).toString("hex"),
+    port: (_name, portName) => (portName === "brokers" ? freePortRun(o.brokers) : freePort()),
+  });
   const sup = new Supervisor({ repoRoot, dataDir, specs, readyPollMs: 200, graceMs: 10_000 });
   sup.start();
   try {
@@ -233,12 +315,19 @@ async function runnelFleet(root: string, o: ProduceBenchOptions): Promise<Target
         throw new Error(`the fleet did not get ready: ${JSON.stringify(sup.status())}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    const ports = specs.filter((s) => s.service === "broker").map((s) => s.env.RUNNEL_BROKER_LISTEN_PORT);
-    if (ports.length !== o.brokers || ports.some((p) => p === undefined))
+    const brokerPorts = specs
+      .filter((s) => s.service === "broker")
+      .map((s) => s.env.RUNNEL_BROKER_LISTEN_PORT);
+    const proxy = specs.find((s) => s.service === "proxy");
+    const proxyPort = proxy?.env.RUNNEL_PROXY_BOOTSTRAP_PORT;
+    const proxyAdmin = proxy?.env.RUNNEL_PROXY_ADMIN_PORT;
+    if (brokerPorts.length !== o.brokers || brokerPorts.some((p) => p === undefined))
       throw new Error(`the fleet plan does not have ${o.brokers} brokers with listen ports`);
+    if (proxyPort === undefined || proxyAdmin === undefined)
+      throw new Error("the fleet plan has no proxy with a bootstrap and an admin port");
     const result = await workloads(
-      `Runnel, ${plural(o.brokers, "broker")} (3 metadata voters)`,
-      bootstrapOf(ports as string[]),
+      `Runnel, ${plural(o.brokers, "broker")} (3 metadata voters), ${path === "proxy" ? "through the proxy" : "direct to the brokers"}`,
+      path === "proxy" ? bootstrapOf([proxyPort]) : bootstrapOf(brokerPorts as string[]),
       o,
     );
     // A process that crashed and was restarted by the supervisor makes the figures meaningless.
@@ -249,6 +338,13 @@ async function runnelFleet(root: string, o: ProduceBenchOptions): Promise<Target
           .map((p) => `${p.name} (${p.restarts}x, last exit ${JSON.stringify(p.lastExit)}, log ${p.log})`)
           .join("; ")}`,
       );
+    const metrics = await (await fetch(`http://127.0.0.1:${proxyAdmin}/metrics`)).text();
+    const mismatch = pathMismatch(
+      path,
+      metricTotal(metrics, "proxy_bytes_received_total"),
+      result.throughput.records * result.throughput.recordBytes,
+    );
+    if (mismatch !== null) throw new Error(`the ${path} run did not take its path: ${mismatch}`);
     return result;
   } finally {
     await sup.stop();
@@ -258,12 +354,16 @@ async function runnelFleet(root: string, o: ProduceBenchOptions): Promise<Target
 export interface ProduceBenchResult {
   readonly options: ProduceBenchOptions;
   readonly baseline: TargetResult;
-  readonly runnel: TargetResult;
+  /** Clients bootstrapping at the brokers, which advertise their own listeners. */
+  readonly runnelDirect: TargetResult;
+  /** Clients bootstrapping at the proxy, which brokers advertise: the fleet as `pnpm start` runs it. */
+  readonly runnelViaProxy: TargetResult;
 }
 
 /**
- * Runs the baseline, then Runnel. The temporary directory with both systems' data and logs is
- * removed afterwards, unless the run fails (then its path is in the error) or RUNNEL_BENCH_KEEP=1.
+ * Runs the baseline, then Runnel direct, then Runnel through the proxy, each on its own fresh
+ * cluster. The temporary directory with the three runs' data and logs is removed afterwards,
+ * unless the run fails (then its path is in the error) or RUNNEL_BENCH_KEEP=1.
  */
 export async function produceBench(o: ProduceBenchOptions): Promise<ProduceBenchResult> {
   preparePeers();
@@ -271,8 +371,9 @@ export async function produceBench(o: ProduceBenchOptions): Promise<ProduceBench
   let keep = process.env.RUNNEL_BENCH_KEEP === "1";
   try {
     const baseline = await kafkaBaseline(root, o);
-    const runnel = await runnelFleet(root, o);
-    return { options: o, baseline, runnel };
+    const runnelDirect = await runnelFleet(root, o, "direct");
+    const runnelViaProxy = await runnelFleet(root, o, "proxy");
+    return { options: o, baseline, runnelDirect, runnelViaProxy };
   } catch (e) {
     keep = true;
     throw e;

@@ -1,6 +1,8 @@
 /**
- * What the produce/consume benchmarks print and write: each side's figures, and Runnel's over
- * Kafka's as ratios (MB/s: higher is better; latency: lower is better).
+ * What the produce/consume benchmarks print and write: each side's figures (Kafka, Runnel direct to
+ * its brokers, Runnel through the proxy), and three comparisons as ratios (MB/s: higher is better;
+ * latency: lower is better): the proxy's cost (through the proxy over direct), and each Runnel path
+ * over Kafka.
  */
 import type { ProduceBenchResult, TargetResult } from "./produce.js";
 
@@ -12,16 +14,31 @@ export interface ProduceRatios {
   readonly endToEndP999: number;
 }
 
-/** Runnel over Kafka: the throughput run's MB/s and the fixed-rate run's end-to-end percentiles. */
-export function produceRatios(r: ProduceBenchResult): ProduceRatios {
-  const ours = r.runnel;
-  const base = r.baseline;
+export interface ProduceComparisons {
+  /** Runnel through the proxy over Runnel direct: what the hop through the proxy costs. */
+  readonly viaProxyOverDirect: ProduceRatios;
+  /** Runnel direct over Kafka. */
+  readonly directOverKafka: ProduceRatios;
+  /** Runnel through the proxy over Kafka: what a client of the fleet as `pnpm start` runs it gets. */
+  readonly viaProxyOverKafka: ProduceRatios;
+}
+
+/** `ours` over `base`: the throughput run's MB/s and the fixed-rate run's end-to-end percentiles. */
+export function produceRatios(ours: TargetResult, base: TargetResult): ProduceRatios {
   return {
     produceMBps: ours.throughput.produceMBps / base.throughput.produceMBps,
     consumeMBps: ours.throughput.consumeMBps / base.throughput.consumeMBps,
     endToEndP50: ours.latency.endToEndMs.p50 / base.latency.endToEndMs.p50,
     endToEndP99: ours.latency.endToEndMs.p99 / base.latency.endToEndMs.p99,
     endToEndP999: ours.latency.endToEndMs.p999 / base.latency.endToEndMs.p999,
+  };
+}
+
+export function produceComparisons(r: ProduceBenchResult): ProduceComparisons {
+  return {
+    viaProxyOverDirect: produceRatios(r.runnelViaProxy, r.runnelDirect),
+    directOverKafka: produceRatios(r.runnelDirect, r.baseline),
+    viaProxyOverKafka: produceRatios(r.runnelViaProxy, r.baseline),
   };
 }
 
@@ -53,12 +70,20 @@ function targetLines(t: TargetResult, replicationFactor: number): string[] {
   return lines;
 }
 
-export function produceReport(r: ProduceBenchResult, ratios: ProduceRatios): string[] {
+function ratioLine(label: string, x: ProduceRatios): string {
+  return `  ${label}: produce ${x.produceMBps.toFixed(2)}x, consume ${x.consumeMBps.toFixed(2)}x MB/s; end-to-end p50 ${x.endToEndP50.toFixed(2)}x, p99 ${x.endToEndP99.toFixed(2)}x, p99.9 ${x.endToEndP999.toFixed(2)}x`;
+}
+
+export function produceReport(r: ProduceBenchResult, c: ProduceComparisons): string[] {
   const o = r.options;
   return [
     `produce/consume (Java client, ${o.recordBytes} B records, ${o.partitions} partitions, acks=all, RF ${o.replicationFactor}, min.insync.replicas ${o.minInsyncReplicas})`,
     ...targetLines(r.baseline, o.replicationFactor),
-    ...targetLines(r.runnel, o.replicationFactor),
-    `  Runnel / Kafka: produce ${ratios.produceMBps.toFixed(2)}x, consume ${ratios.consumeMBps.toFixed(2)}x MB/s; end-to-end p50 ${ratios.endToEndP50.toFixed(2)}x, p99 ${ratios.endToEndP99.toFixed(2)}x, p99.9 ${ratios.endToEndP999.toFixed(2)}x (latency: lower is better)`,
+    ...targetLines(r.runnelDirect, o.replicationFactor),
+    ...targetLines(r.runnelViaProxy, o.replicationFactor),
+    "  ratios (MB/s: higher is better; latency: lower is better)",
+    ratioLine("through the proxy / direct", c.viaProxyOverDirect),
+    ratioLine("Runnel direct / Kafka", c.directOverKafka),
+    ratioLine("Runnel through the proxy / Kafka", c.viaProxyOverKafka),
   ];
 }
