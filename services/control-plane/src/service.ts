@@ -7,7 +7,13 @@
  */
 import { ImageWatch } from "@runnel/metadata";
 import { Code, ControllerService, LeaderClient, RpcError } from "@runnel/rpc";
-import { type Clock, durationMs, type Logger, type ServiceConfig, type ServiceContext } from "@runnel/runtime";
+import {
+  type Clock,
+  durationMs,
+  type Logger,
+  type ServiceConfig,
+  type ServiceContext,
+} from "@runnel/runtime";
 import { isLogicalClusterId } from "@runnel/tenant";
 import { z } from "zod";
 import { buildApp } from "./app.js";
@@ -37,7 +43,10 @@ export const controlPlaneConfigSchema = z.object({
   defaultLogicalCluster: z
     .string()
     .default("")
-    .refine((id) => id === "" || isLogicalClusterId(id), "defaultLogicalCluster must be a logical-cluster id"),
+    .refine(
+      (id) => id === "" || isLogicalClusterId(id),
+      "defaultLogicalCluster must be a logical-cluster id",
+    ),
 });
 
 /** The settings above and the runtime's (`instanceId`, `adminPort`, ...). */
@@ -76,7 +85,9 @@ export async function startControlPlane(ctx: ServiceContext<ControlPlaneConfig>)
     ctx.onShutdown(() => abort.abort(), "default-logical-cluster");
     void ensureLogicalCluster(controller, images, id, clock, abort.signal, logger);
     ctx.addReadinessCheck("default-logical-cluster", () =>
-      images.image.logicalClusters.has(id) ? true : { ready: false, reason: `logical cluster ${id} not created yet` },
+      images.image.logicalClusters.has(id)
+        ? true
+        : { ready: false, reason: `logical cluster ${id} not created yet` },
     );
   }
 

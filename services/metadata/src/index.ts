@@ -2,8 +2,8 @@
 // watcher's side of the Watch stream.
 export {
   type AclImage,
-  aclBindingOfImage,
   type ApiKeyImage,
+  aclBindingOfImage,
   applyWatchEvent,
   BROKER_CONFIGS,
   type BrokerImage,
