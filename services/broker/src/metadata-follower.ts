@@ -96,6 +96,11 @@ export class MetadataFollower {
     return this.watch.onChange(listener);
   }
 
+  /** Resolves true once the image satisfies `predicate` (now or on a change), false after `timeoutMs`. */
+  waitFor(predicate: (image: MetadataImage) => boolean, timeoutMs: number): Promise<boolean> {
+    return this.watch.waitFor(predicate, timeoutMs);
+  }
+
   start(): void {
     this.watch.start();
     void this.heartbeatLoop();

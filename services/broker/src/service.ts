@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { create } from "@bufbuild/protobuf";
 import * as grpc from "@grpc/grpc-js";
+import { voterAddresses } from "@runnel/metadata";
 import {
   ControllerService,
   EndpointSchema,
@@ -164,10 +165,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
   const incarnationId = random.bytes(16);
   const dataDir = await openDataDir(config.dataDir, incarnationId, { logger });
   ctx.onShutdown(() => dataDir.release(), "data-dir-lock");
-  const voters = config.metadataVoters
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+  const voters = voterAddresses(config.metadataVoters);
   const wildcard = config.listenHost === "0.0.0.0" || config.listenHost === "::";
   const reachableHost = wildcard ? "127.0.0.1" : config.listenHost;
   const advertisedHost = config.advertisedHost !== "" ? config.advertisedHost : reachableHost;
@@ -187,22 +185,7 @@ export async function startBroker(ctx: ServiceContext<BrokerConfig>): Promise<vo
       staticConfigs: staticBrokerConfigs(config),
     },
     image: () => (follower as MetadataFollower).image,
-    waitForImage: (predicate, timeoutMs) => {
-      const f = follower as MetadataFollower;
-      if (predicate(f.image)) return Promise.resolve(true);
-      return new Promise<boolean>((resolve) => {
-        const timer = clock.setTimeout(() => {
-          off();
-          resolve(false);
-        }, timeoutMs);
-        const off = f.onChange((image) => {
-          if (!predicate(image)) return;
-          off();
-          timer.cancel();
-          resolve(true);
-        });
-      });
-    },
+    waitForImage: (predicate, timeoutMs) => (follower as MetadataFollower).waitFor(predicate, timeoutMs),
     controller,
     supportedApis: () => (server as KafkaServer).supportedApis(),
   };

@@ -5,7 +5,7 @@
  * It refuses to start without an admin token: the local fleet passes one in
  * RUNNEL_CONTROL_PLANE_ADMIN_TOKEN.
  */
-import { ImageWatch } from "@runnel/metadata";
+import { ImageWatch, voterAddresses } from "@runnel/metadata";
 import { Code, ControllerService, LeaderClient, RpcError } from "@runnel/rpc";
 import {
   type Clock,
@@ -54,11 +54,7 @@ export type ControlPlaneConfig = ServiceConfig<typeof controlPlaneConfigSchema>;
 
 export async function startControlPlane(ctx: ServiceContext<ControlPlaneConfig>): Promise<void> {
   const { config, logger, clock, random } = ctx;
-  const voters = config.metadataVoters
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-  if (voters.length === 0) throw new Error("metadataVoters names no voter");
+  const voters = voterAddresses(config.metadataVoters);
 
   const controller = new LeaderClient(ControllerService, {
     addresses: voters,

@@ -14,6 +14,16 @@ import {
   watcherPosition,
 } from "./controller/index.js";
 
+/** The voter addresses of a `host:port,...` setting (`metadataVoters`); at least one. */
+export function voterAddresses(setting: string): string[] {
+  const voters = setting
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (voters.length === 0) throw new Error("metadataVoters names no voter");
+  return voters;
+}
+
 export interface ImageWatchOptions {
   /** The metadata voters' addresses, `host:port`. */
   readonly voters: readonly string[];

@@ -26,7 +26,7 @@ export {
   type WatcherState,
   watcherPosition,
 } from "./controller/index.js";
-export { ImageWatch, type ImageWatchOptions } from "./image-watch.js";
+export { ImageWatch, type ImageWatchOptions, voterAddresses } from "./image-watch.js";
 export { NotLeaderError, RaftDriver } from "./raft/driver.js";
 export {
   DEFAULT_VOTERS,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_PRE_AUTH_FRAME_BYTES } from "@runnel/kafka-protocol";
-import { ImageWatch } from "@runnel/metadata";
+import { ImageWatch, voterAddresses } from "@runnel/metadata";
 import { durationMs, type ServiceContext } from "@runnel/runtime";
 import { z } from "zod";
 import { activeBrokers } from "./directory.js";
@@ -55,11 +55,7 @@ export type ProxyConfig = z.output<typeof proxyConfigSchema>;
 
 export async function startProxy(ctx: ServiceContext<ProxyConfig & { instanceId: string }>): Promise<void> {
   const { config, logger, clock, random } = ctx;
-  const voters = config.metadataVoters
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-  if (voters.length === 0) throw new Error("metadataVoters names no voter");
+  const voters = voterAddresses(config.metadataVoters);
   if ((config.tlsCertFile === "") !== (config.tlsKeyFile === "")) {
     throw new Error("tlsCertFile and tlsKeyFile go together: set both or neither");
   }
