@@ -7,7 +7,8 @@
  * - Guessed internal names (`<B>_orders`, `lkc-xxxxxx_orders`) in Produce, Fetch, ListOffsets,
  *   Metadata, DescribeConfigs and DeleteTopics name A's own namespace: unknown, or created in A
  *   only; B's topic id is unknown to A. No error message A reads holds B's id unless A typed it.
- * - Names with the separator (`x_y`, `_orders`) stay A's.
+ * - Names with the separator (`x_y`, `_orders`) stay A's; no listing (Metadata, DescribeLogDirs,
+ *   DescribeTopicPartitions, ListGroups) shows either tenant anything of the other's.
  * - Both tenants use group `g`: A's commits and its DeleteGroups touch only its own `g`.
  * - Both use transactional id `t`: InitProducerId with a transactional id is refused
  *   INVALID_REQUEST (transactions are not served), for each alike, and the connection goes on.
@@ -17,8 +18,11 @@
  *   INVALID_REQUEST. B's DescribeAcls shows none of A's.
  * - Fetch claiming a replica id (v11, v12 replica_id; v15 replica_state) is
  *   TOPIC_AUTHORIZATION_FAILED on every partition, with no records.
- * - A PLAIN authzid naming another key, a wrong secret (another tenant's), an unknown key: each
- *   SASL_AUTHENTICATION_FAILED with Kafka's message, and the connection closed.
+ * - B's fetch session id, even known to A, is unknown to A's requests: A can neither move it on
+ *   nor close it.
+ * - A PLAIN authzid naming another key, a SCRAM authzid naming another tenant's user, a wrong
+ *   secret (another tenant's), an unknown key: each SASL_AUTHENTICATION_FAILED with Kafka's
+ *   message, and the connection closed.
  * - A SCRAM-SHA-256 client-final message replayed on a new exchange fails.
  * - A frame over the pre-authentication cap closes the connection (the proxy's or the broker's
  *   log says why).
@@ -895,6 +899,43 @@ describe("tenant isolation", () => {
     await expectVictimUntouched();
   });
 
+  it("the victim's fetch session id is unknown to the attacker, who can neither move it on nor close it", async () => {
+    const port = await withKey(b, (wire) => leaderPort(wire, "orders"));
+    const fetchAt = (k: Key, sessionId: number, sessionEpoch: number, topics: string[]) =>
+      withKey(
+        k,
+        (wire) =>
+          wire.send(
+            ApiKeys.Fetch,
+            12,
+            fetchRequest(
+              topics.map((topic) => ({
+                topic,
+                topicId: ZERO_UUID,
+                partitions: [{ partition: 0, offset: 0n }],
+              })),
+              { sessionId, sessionEpoch },
+            ),
+          ),
+        port,
+      );
+    // B opens a session with a full fetch.
+    const opened = await fetchAt(b, 0, 0, ["orders"]);
+    expect(opened.errorCode).toBe(ErrorCode.NONE);
+    expect(opened.sessionId).not.toBe(0);
+    const sessionId = opened.sessionId;
+    // A, given the id, continues it, then closes it: both as if no such session existed.
+    const continued = await fetchAt(a, sessionId, 1, []);
+    expect([continued.errorCode, continued.responses]).toEqual([ErrorCode.FETCH_SESSION_ID_NOT_FOUND, []]);
+    const closed = await fetchAt(a, sessionId, -1, []);
+    expect(closed.sessionId).toBe(0);
+    expect(closed.responses).toEqual([]);
+    // B's session goes on at the epoch B expects.
+    const next = await fetchAt(b, sessionId, 1, []);
+    expect([next.errorCode, next.sessionId]).toEqual([ErrorCode.NONE, sessionId]);
+    await expectVictimUntouched();
+  });
+
   it("a PLAIN authzid naming another key is refused and the connection closed", async () => {
     for (const token of [`${b.key}\0${a.key}\0${a.secret}`, `${a.key}\0${b.key}\0${b.secret}`]) {
       const r = await plainLogin(bootstrapPort, token);
@@ -904,7 +945,7 @@ describe("tenant isolation", () => {
     await expectVictimUntouched();
   });
 
-  it("a replayed SCRAM client-final message fails", async () => {
+  it("a replayed SCRAM client-final message fails, as does a SCRAM authzid of another tenant's user", async () => {
     const login = `${a.id}_alice`;
     const recorded = await scramLogin(login, ALICE_PASSWORD);
     recorded.wire.close();
@@ -922,6 +963,17 @@ describe("tenant isolation", () => {
       ]);
       await waitClosed(wire);
     }
+    // A SCRAM authzid naming a user of B's is refused at the client-first message.
+    const withAuthzid = await scramHandshaken();
+    const asOther = await authenticate(
+      withAuthzid,
+      `n,a=${b.id}_alice,${new ScramClient(login, ALICE_PASSWORD).clientFirstBare}`,
+    );
+    expect([asOther.errorCode, asOther.errorMessage]).toEqual([
+      ErrorCode.SASL_AUTHENTICATION_FAILED,
+      AUTHZID_MESSAGE,
+    ]);
+    await waitClosed(withAuthzid);
     // A's user is not B's: the same password under B's prefix is unknown.
     await expect(scramLogin(`${b.id}_alice`, ALICE_PASSWORD)).rejects.toThrow(SCRAM_FAILED);
     await expectVictimUntouched();
