@@ -9,6 +9,10 @@
  * POLICY_VIOLATION (open connections, as the broker answers) or THROTTLING_QUOTA_EXCEEDED
  * (connection rate) and the limit in the message, before it closes
  * the connection (after SaslHandshake v0 there is no error answer: it closes).
+ * A tenant's limits are checked when the first SaslAuthenticate names it, but the
+ * connection counts against the tenant only once the broker has accepted the
+ * credentials: failed attempts with someone's key id or login name use up none of
+ * that tenant's connections or rate.
  */
 import { connect, type Socket } from "node:net";
 import { ApiKeys } from "@runnel/kafka-protocol";
@@ -26,7 +30,7 @@ import {
 } from "./auth.js";
 import type { BrokerAddress } from "./directory.js";
 import { type RequestCaps, RequestScanner, type RequestStart, ResponseScanner } from "./frames.js";
-import type { ConnectionLimits, Limit } from "./limits.js";
+import type { Admission, ConnectionLimits, Limit } from "./limits.js";
 import type { CloseReason, ProxyMetrics } from "./metrics.js";
 
 /** How long a socket being ended may take to send what it holds before it is destroyed. */
@@ -46,6 +50,12 @@ export interface ConnectionEnv {
   readonly clock: Clock;
 }
 
+/** Why a tenant's connection is refused, and which limit refused it. */
+interface Refusal {
+  readonly reason: string;
+  readonly limit: "connections" | "rate";
+}
+
 export class ProxiedConnection {
   private readonly requests: RequestScanner;
   private readonly responses: ResponseScanner;
@@ -57,7 +67,9 @@ export class ProxiedConnection {
   /** Bare-token rounds of the SASL v0 exchange still to be answered by the broker. */
   private tokenRounds = 0;
   private mechanism: string | undefined;
-  /** The tenant this connection counts against, once its first SaslAuthenticate named one. */
+  /** The tenant the first SaslAuthenticate's credentials name, before the broker has checked them. */
+  private claimedTenant: string | undefined;
+  /** The tenant this connection counts against, once the broker accepted its credentials. */
   private tenant: string | undefined;
   private connected = false;
   /** Set once the proxy stops forwarding; later pieces and events are dropped. */
@@ -158,8 +170,8 @@ export class ProxiedConnection {
       this.responses.watch(start.correlationId);
       const auth = authenticateBytes(frame);
       // A request the proxy cannot read goes on: the broker answers it.
-      if (this.tenant === undefined && "bytes" in auth) {
-        const refusal = this.admitTenant(auth.bytes);
+      if (this.claimedTenant === undefined && "bytes" in auth) {
+        const refusal = this.checkTenant(auth.bytes);
         if (refusal !== null) {
           this.refuse(
             refuseAuthenticate(start.apiVersion, start.correlationId, refusal.reason, refusal.limit),
@@ -173,8 +185,8 @@ export class ProxiedConnection {
 
   /** A bare SASL token after SaslHandshake v0; the first one carries the credentials. */
   private onToken(frame: Buffer): void {
-    if (this.tenant === undefined) {
-      const refusal = this.admitTenant(frame.subarray(4));
+    if (this.claimedTenant === undefined) {
+      const refusal = this.checkTenant(frame.subarray(4));
       if (refusal !== null) {
         // SASL v0 has no error answer: a failed exchange is a closed connection.
         this.refuse(null);
@@ -185,15 +197,31 @@ export class ProxiedConnection {
   }
 
   /**
-   * Counts the connection against the tenant its credentials name, if the image knows them;
-   * the reason when the tenant is over a limit, else null.
+   * Notes the tenant the credentials name, if the image knows them, and checks its limits
+   * without counting anything: the reason when it is over a limit already, else null. The
+   * connection counts against the tenant only once the broker has accepted the credentials
+   * (`admitTenant`), so credentials that fail use up no tenant's connections or rate.
    */
-  private admitTenant(authBytes: Uint8Array): { reason: string; limit: "connections" | "rate" } | null {
+  private checkTenant(authBytes: Uint8Array): Refusal | null {
     if (this.mechanism === undefined) return null;
     const login = loginOf(this.mechanism, authBytes);
     if (login === undefined) return null;
     const tenant = tenantOf(this.env.image(), this.mechanism, login);
     if (tenant === undefined) return null;
+    this.claimedTenant = tenant;
+    const admission = this.env.tenants.check(
+      tenant,
+      this.env.tenantLimit(tenant),
+      this.env.clock.now(),
+      "this cluster",
+    );
+    return admission.ok ? null : this.refused(tenant, admission);
+  }
+
+  /** The broker accepted the credentials: the connection counts against its tenant, if still within its limits. */
+  private admitTenant(): Refusal | null {
+    const tenant = this.claimedTenant;
+    if (tenant === undefined || this.tenant !== undefined) return null;
     const admission = this.env.tenants.admit(
       tenant,
       this.env.tenantLimit(tenant),
@@ -204,6 +232,10 @@ export class ProxiedConnection {
       this.tenant = tenant;
       return null;
     }
+    return this.refused(tenant, admission);
+  }
+
+  private refused(tenant: string, admission: Exclude<Admission, { ok: true }>): Refusal {
     const reason = admission.limit === "rate" ? "tenant_rate" : "tenant_connections";
     this.env.metrics.refused(reason);
     this.log.info({ tenant, reason: admission.reason }, "refusing a connection over its tenant's limit");
@@ -251,13 +283,25 @@ export class ProxiedConnection {
     const version = this.pendingAuth.get(correlationId);
     if (version === undefined) return;
     this.pendingAuth.delete(correlationId);
-    if (authenticateErrorCode(version, frame) === 0) this.requests.authenticated = true;
+    if (authenticateErrorCode(version, frame) !== 0) return;
+    // The tenant filled its limit while the broker checked: the proxy's refusal replaces the broker's answer.
+    const refusal = this.admitTenant();
+    if (refusal !== null) {
+      this.refuse(refuseAuthenticate(version, correlationId, refusal.reason, refusal.limit));
+      return;
+    }
+    this.requests.authenticated = true;
   }
 
   /** The broker answered a bare token; after the last round, the exchange succeeded (a failure closes). */
   private onBrokerToken(): void {
     this.tokenRounds -= 1;
-    if (this.tokenRounds === 0) this.requests.authenticated = true;
+    if (this.tokenRounds !== 0) return;
+    if (this.admitTenant() !== null) {
+      this.refuse(null);
+      return;
+    }
+    this.requests.authenticated = true;
   }
 
   private close(reason: CloseReason, detail: string): void {

@@ -51,6 +51,16 @@ export class ConnectionLimits {
    * open; `what` names the key in the refusal ("source 10.0.0.1", "this cluster").
    */
   admit(key: string, limit: Limit, nowMs: number, what: string): Admission {
+    const admission = this.check(key, limit, nowMs, what);
+    if (!admission.ok) return admission;
+    const e = this.entries.get(key) as Entry;
+    if (limit.connectionsPerSecond !== undefined) e.tokens -= 1;
+    e.open += 1;
+    return { ok: true };
+  }
+
+  /** Whether `admit` would admit a connection under `key` now, counting nothing. */
+  check(key: string, limit: Limit, nowMs: number, what: string): Admission {
     const rate = limit.connectionsPerSecond;
     let e = this.entries.get(key);
     if (e === undefined) {
@@ -62,23 +72,26 @@ export class ConnectionLimits {
       };
       this.entries.set(key, e);
     }
+    let refusal: Admission | undefined;
     if (limit.maxConnections !== undefined && e.open >= limit.maxConnections) {
-      this.forgetIfIdle(key, e, limit, nowMs);
-      return {
+      refusal = {
         ok: false,
         limit: "connections",
         reason: `connection limit of ${limit.maxConnections} for ${what} reached`,
       };
-    }
-    if (rate !== undefined) {
+    } else if (rate !== undefined) {
       this.refill(e, rate, nowMs);
       if (e.tokens < 1) {
-        return { ok: false, limit: "rate", reason: `connection rate limit of ${rate}/s for ${what} reached` };
+        refusal = {
+          ok: false,
+          limit: "rate",
+          reason: `connection rate limit of ${rate}/s for ${what} reached`,
+        };
       }
-      e.tokens -= 1;
     }
-    e.open += 1;
-    return { ok: true };
+    if (refusal === undefined) return { ok: true };
+    this.forgetIfIdle(key, e, limit, nowMs);
+    return refusal;
   }
 
   /** A connection admitted under `key` closed. */

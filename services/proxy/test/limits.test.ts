@@ -2,6 +2,17 @@ import { describe, expect, it } from "vitest";
 import { ConnectionLimits } from "../src/limits.js";
 
 describe("ConnectionLimits", () => {
+  it("checks without counting: a check uses up neither a connection nor a token", () => {
+    const l = new ConnectionLimits();
+    const limit = { maxConnections: 1, connectionsPerSecond: 1 };
+    for (let i = 0; i < 5; i++) expect(l.check("a", limit, 0, "x").ok).toBe(true);
+    expect(l.admit("a", limit, 0, "x").ok).toBe(true);
+    expect(l.check("a", limit, 0, "x")).toMatchObject({ ok: false, limit: "connections" });
+    l.release("a", limit, 0);
+    expect(l.check("a", limit, 0, "x")).toMatchObject({ ok: false, limit: "rate" });
+    expect(l.check("a", limit, 1000, "x").ok).toBe(true);
+  });
+
   it("admits up to the connection limit, and again after a release", () => {
     const l = new ConnectionLimits();
     const limit = { maxConnections: 2 };

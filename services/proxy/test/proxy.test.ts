@@ -293,6 +293,30 @@ describe("limits", () => {
     for (const c of [second, other, again]) c.close();
   });
 
+  it("counts a connection against its tenant only once the broker accepted its credentials", async () => {
+    const { base } = await startProxy({ spec });
+    // Someone who knows the key id but not the secret: the broker refuses, and the attempts stay open.
+    for (const b of brokers) b.authErrorCode = ErrorCode.SASL_AUTHENTICATION_FAILED;
+    const failed: Client[] = [];
+    try {
+      for (let i = 0; i < 3; i++) {
+        const c = await Client.connect(base + 1);
+        expect((await c.authenticate("PLAIN", "\0KEYA\0guess"))?.errorCode).toBe(
+          ErrorCode.SASL_AUTHENTICATION_FAILED,
+        );
+        failed.push(c);
+      }
+    } finally {
+      for (const b of brokers) b.authErrorCode = 0;
+    }
+    // They hold none of the tenant's two connections.
+    const good = [await Client.connect(base + 1), await Client.connect(base + 2)];
+    for (const c of good) expect((await c.authenticate("PLAIN", "\0KEYA\0secret"))?.errorCode).toBe(0);
+    const third = await Client.connect(base + 1);
+    expect((await third.authenticate("PLAIN", "\0KEYA\0secret"))?.errorCode).toBe(ErrorCode.POLICY_VIOLATION);
+    for (const c of [...failed, ...good]) c.close();
+  });
+
   it("closes a SaslHandshake v0 connection over its tenant's limit, which has no error answer", async () => {
     const { base } = await startProxy({
       spec: { ...spec, quotas: { "lkc-aaaaaa": { max_connections: 1 } } },
