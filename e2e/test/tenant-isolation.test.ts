@@ -1062,4 +1062,34 @@ describe("tenant isolation", () => {
     // Nothing was auto-created.
     await expectVictimUntouched();
   });
+  it("guessing the victim's secret uses up none of its connection rate", async () => {
+    await fleet.runnel(["quota", "set", "--cluster", b.id, "connection_creation_rate=1"]);
+    try {
+      // The proxy follows the metadata log: once it has the limit, a second quick login is refused.
+      await waitUntil(
+        "the proxy to hold the victim to one connection per second",
+        async () => {
+          const first = await plainLogin(bootstrapPort, `\0${b.key}\0${b.secret}`);
+          const second = await plainLogin(bootstrapPort, `\0${b.key}\0${b.secret}`);
+          first.wire.close();
+          second.wire.close();
+          return second.errorCode === ErrorCode.THROTTLING_QUOTA_EXCEEDED ? true : undefined;
+        },
+        30_000,
+        200,
+      );
+      await new Promise((r) => setTimeout(r, 1_100));
+      // The attacker knows the victim's key id (it is the victim's principal), not its secret.
+      for (let i = 0; i < 5; i++) {
+        const r = await plainLogin(bootstrapPort, `\0${b.key}\0${a.secret}`);
+        expect(r.errorCode).toBe(ErrorCode.SASL_AUTHENTICATION_FAILED);
+        r.wire.close();
+      }
+      const victim = await plainLogin(bootstrapPort, `\0${b.key}\0${b.secret}`);
+      expect(victim.errorCode).toBe(ErrorCode.NONE);
+      victim.wire.close();
+    } finally {
+      await fleet.runnel(["quota", "delete", "--cluster", b.id, "connection_creation_rate"]);
+    }
+  });
 });
