@@ -16,15 +16,23 @@
  * The logical cluster, API key and SCRAM credentials are made through the
  * metadata controller's RPCs, as a control plane would.
  */
-import { execFile } from "node:child_process";
 import { Socket } from "node:net";
 import { ApiKeys, decodeResponse, ErrorCode, encodeRequest, FrameReader } from "@runnel/kafka-protocol";
-import { hashApiKeySecret, newApiKey, scramCredential } from "@runnel/tenant";
+import {
+  AclOperation,
+  AclPermissionType,
+  hashApiKeySecret,
+  newApiKey,
+  PatternType,
+  ResourceType,
+  scramCredential,
+} from "@runnel/tenant";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 import { waitUntil } from "../harness/process.js";
+import { kcatSaslArgs, plainLogin, runKcat } from "../harness/sasl.js";
 
 let q: MetadataQuorum;
 let broker: BrokerProcess;
@@ -33,49 +41,10 @@ const apiKey = newApiKey();
 const USER = "alice";
 const PASSWORD = "alice-secret";
 
-function kcatArgs(mechanism: string, username: string, password: string): string[] {
-  return [
-    "-b",
-    broker.bootstrap,
-    "-X",
-    "security.protocol=SASL_PLAINTEXT",
-    "-X",
-    `sasl.mechanisms=${mechanism}`,
-    "-X",
-    `sasl.username=${username}`,
-    "-X",
-    `sasl.password=${password}`,
-  ];
-}
-
-async function kcat(
-  args: string[],
-  input?: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile("kcat", args, { timeout: 60_000, maxBuffer: 16 << 20 }, (e, stdout, stderr) => {
-      const code = e === null ? 0 : typeof e.code === "number" ? e.code : 1;
-      resolve({ code, stdout, stderr });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
-
-/** A connection that has done SaslHandshake v1 for `mechanism`. */
-async function handshaken(mechanism: string): Promise<WireClient> {
-  const wire = await WireClient.connect(broker.port);
-  const hs = await wire.send(ApiKeys.SaslHandshake, 1, { mechanism });
-  expect(hs.errorCode).toBe(ErrorCode.NONE);
-  return wire;
-}
-
-async function plain(
-  token: string,
-): Promise<{ wire: WireClient; errorCode: number; errorMessage: string | null }> {
-  const wire = await handshaken("PLAIN");
-  const r = await wire.send(ApiKeys.SaslAuthenticate, 2, { authBytes: Buffer.from(token, "utf8") });
-  return { wire, errorCode: r.errorCode, errorMessage: r.errorMessage };
-}
+const kcat = runKcat;
+const kcatArgs = (mechanism: string, username: string, password: string) =>
+  kcatSaslArgs(broker.bootstrap, mechanism, username, password);
+const plain = (token: string) => plainLogin(broker.port, token);
 
 function sizePrefixed(b: Buffer): Buffer {
   const size = Buffer.alloc(4);
@@ -155,6 +124,27 @@ beforeAll(async () => {
     c.alterScramCredentials({ logicalClusterId: lkc, upsertions }, o),
   );
   expect(altered.results.map((r) => r.errorCode)).toEqual([ErrorCode.NONE]);
+  // SCRAM users are not admins: the topic's readers need ACLs (READ implies DESCRIBE).
+  const acls = await q.controller.call((c, o) =>
+    c.createAcls(
+      {
+        logicalClusterId: lkc,
+        creations: [
+          {
+            resourceType: ResourceType.TOPIC,
+            resourceName: "sasl-topic",
+            patternType: PatternType.LITERAL,
+            principal: `User:${USER}`,
+            host: "*",
+            operation: AclOperation.READ,
+            permissionType: AclPermissionType.ALLOW,
+          },
+        ],
+      },
+      o,
+    ),
+  );
+  expect(acls.results.map((r) => r.errorCode)).toEqual([ErrorCode.NONE]);
   // The broker follows the metadata log: wait until it knows the key.
   await waitUntil(
     "the broker to know the API key",

@@ -10,15 +10,15 @@
  * The logical cluster, API key and SCRAM credentials are made through the
  * metadata controller's RPCs, as a control plane would.
  */
-import { execFile } from "node:child_process";
-import { ApiKeys, ErrorCode } from "@runnel/kafka-protocol";
+import { ErrorCode } from "@runnel/kafka-protocol";
 import { hashApiKeySecret, newApiKey, scramCredential } from "@runnel/tenant";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
-import { WireClient } from "../harness/kafka-wire.js";
+import type { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 import { waitUntil } from "../harness/process.js";
 import { freePortRange, type ProxyProcess, startProxy } from "../harness/proxy.js";
+import { kcatSaslArgs, plainLogin, runKcat } from "../harness/sasl.js";
 
 let q: MetadataQuorum;
 let broker: BrokerProcess;
@@ -28,44 +28,11 @@ const apiKey = newApiKey();
 const USER = "alice";
 const PASSWORD = "alice-secret";
 
-async function kcat(
-  args: string[],
-  input?: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile("kcat", args, { timeout: 60_000, maxBuffer: 16 << 20 }, (e, stdout, stderr) => {
-      const code = e === null ? 0 : typeof e.code === "number" ? e.code : 1;
-      resolve({ code, stdout, stderr });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
-
-function saslArgs(mechanism: string, username: string, password: string): string[] {
-  return [
-    "-b",
-    proxy.bootstrap,
-    "-X",
-    "security.protocol=SASL_PLAINTEXT",
-    "-X",
-    `sasl.mechanisms=${mechanism}`,
-    "-X",
-    `sasl.username=${username}`,
-    "-X",
-    `sasl.password=${password}`,
-  ];
-}
-
+const kcat = runKcat;
+const saslArgs = (mechanism: string, username: string, password: string) =>
+  kcatSaslArgs(proxy.bootstrap, mechanism, username, password);
 /** A connection through the proxy's port for broker 1 that authenticated with PLAIN (or was refused). */
-async function plain(): Promise<{ wire: WireClient; errorCode: number; errorMessage: string | null }> {
-  const wire = await WireClient.connect(proxy.brokerPortBase + 1);
-  const hs = await wire.send(ApiKeys.SaslHandshake, 1, { mechanism: "PLAIN" });
-  expect(hs.errorCode).toBe(ErrorCode.NONE);
-  const r = await wire.send(ApiKeys.SaslAuthenticate, 2, {
-    authBytes: Buffer.from(`\0${apiKey.key}\0${apiKey.secret}`),
-  });
-  return { wire, errorCode: r.errorCode, errorMessage: r.errorMessage };
-}
+const plain = () => plainLogin(proxy.brokerPortBase + 1, `\0${apiKey.key}\0${apiKey.secret}`);
 
 beforeAll(async () => {
   q = await MetadataQuorum.start({ voters: 1 });

@@ -50,6 +50,7 @@ import {
 } from "../harness/kafka-ops.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { waitUntil } from "../harness/process.js";
+import { plainLogin } from "../harness/sasl.js";
 
 interface Key {
   /** The logical cluster. */
@@ -78,18 +79,6 @@ const SCRAM_FAILED =
   "Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-256";
 
 // ---- connections ----
-
-/** A PLAIN exchange (SaslHandshake v1, SaslAuthenticate v2) with the given token on a new connection. */
-async function plainLogin(
-  port: number,
-  token: string,
-): Promise<{ wire: WireClient; errorCode: number; errorMessage: string | null }> {
-  const wire = await WireClient.connect(port);
-  const hs = await wire.send(ApiKeys.SaslHandshake, 1, { mechanism: "PLAIN" });
-  expect(hs.errorCode).toBe(ErrorCode.NONE);
-  const r = await wire.send(ApiKeys.SaslAuthenticate, 2, { authBytes: Buffer.from(token, "utf8") });
-  return { wire, errorCode: r.errorCode, errorMessage: r.errorMessage };
-}
 
 /** A connection authenticated as `k` (through the proxy's bootstrap unless a port is given). */
 async function connectAs(k: Key, port = bootstrapPort): Promise<WireClient> {
