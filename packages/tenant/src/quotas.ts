@@ -65,14 +65,14 @@ export const QUOTA_SPECS = {
     min: 0,
     minInclusive: true,
     unit: "connections",
-    about: "The most connections the tenant may hold open at once",
+    about: "The most connections the tenant may hold open at once on each broker and through each proxy",
   },
   connection_creation_rate: {
     integer: false,
     min: 0,
     minInclusive: false,
     unit: "connections/s",
-    about: "The rate at which the tenant may open new connections",
+    about: "The rate at which the tenant may open new connections through each proxy",
   },
   max_request_bytes: {
     integer: true,
