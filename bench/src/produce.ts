@@ -27,11 +27,17 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FLEET, type FleetService, type InstanceContext, planFleet, Supervisor } from "@runnel/fleet";
+import {
+  FLEET,
+  type FleetService,
+  freePlanPorts,
+  type InstanceContext,
+  planFleet,
+  Supervisor,
+} from "@runnel/fleet";
 import { freePort } from "./net.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -255,23 +261,6 @@ export function metricTotal(text: string, name: string): number {
 }
 
 /** A port p such that p + 1 .. p + count were free a moment ago (the proxy serves broker n at p + n). */
-async function freePortRun(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = await freePort();
-    const free = await Promise.all(Array.from({ length: count }, (_, i) => portIsFree(base + 1 + i)));
-    if (free.every(Boolean)) return base;
-  }
-  throw new Error(`no run of ${count} free ports found`);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once("error", () => resolve(false));
-    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
-  });
-}
-
 /** `RUNNEL_<SERVICE>_LOG_LEVEL`, as the runtime derives a service's environment prefix. */
 function logLevelEnv(service: string): string {
   return `RUNNEL_${service.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_LOG_LEVEL`;
@@ -304,7 +293,7 @@ async function runnelFleet(root: string, o: ProduceBenchOptions, path: RunnelPat
     dataDir,
     fleet: benchFleet(path, o.brokers),
     adminToken: randomBytes(16).toString("hex"),
-    port: (_name, portName) => (portName === "brokers" ? freePortRun(o.brokers) : freePort()),
+    port: freePlanPorts(o.brokers),
   });
   const sup = new Supervisor({ repoRoot, dataDir, specs, readyPollMs: 200, graceMs: 10_000 });
   sup.start();

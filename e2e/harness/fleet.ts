@@ -7,9 +7,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FLEET, type FleetService, type ProcessSpec, planFleet, Supervisor } from "@runnel/fleet";
+import {
+  FLEET,
+  type FleetService,
+  freePlanPorts,
+  type ProcessSpec,
+  planFleet,
+  Supervisor,
+} from "@runnel/fleet";
 import { type CliResult, runnel } from "./control-plane.js";
-import { freePort, repoRoot } from "./process.js";
+import { repoRoot } from "./process.js";
 
 export interface Fleet {
   readonly dataDir: string;
@@ -24,25 +31,6 @@ export interface Fleet {
   /** Runs `runnel <args> --output json` and parses what it prints; throws when it fails. */
   runnelJson<T>(args: readonly string[]): Promise<T>;
   stop(): Promise<void>;
-}
-
-/** `count` consecutive free ports after the returned one (`base + 1 .. base + count`). */
-async function freePortRun(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = await freePort();
-    const run = await Promise.all(Array.from({ length: count }, (_, i) => portIsFree(base + 1 + i)));
-    if (run.every(Boolean)) return base;
-  }
-  throw new Error(`no run of ${count} free ports found`);
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once("error", () => resolve(false));
-    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
-  });
 }
 
 export interface FleetOptions {
@@ -62,7 +50,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     fleet: table,
     adminToken,
     // The proxy serves broker n at its `brokers` port + n: that run must be free too.
-    port: (_name, portName) => (portName === "brokers" ? freePortRun(brokers) : freePort()),
+    port: freePlanPorts(brokers),
   });
   const supervisor = new Supervisor({ repoRoot, dataDir, specs, readyPollMs: 200, graceMs: 10_000 });
   supervisor.start();
