@@ -8,8 +8,9 @@
  * - The host an ACL names is compared with the address the connection comes from; behind the
  *   proxy that is the proxy's address.
  */
-import { aclBindingOfImage, type MetadataImage } from "@runnel/metadata";
+import { type AclImage, aclBindingOfImage, type MetadataImage } from "@runnel/metadata";
 import {
+  type AclBinding,
   type AclOperation,
   authorize,
   authorizeIdempotentWrite,
@@ -32,6 +33,23 @@ export interface AuthorizerRequest {
   readonly resourceName: string;
 }
 
+/**
+ * A logical cluster's bindings in the ACL model's terms, converted once per version of its ACL
+ * map (the image shares an unchanged map between versions), not on every check.
+ */
+const bindingsOf = new WeakMap<ReadonlyMap<string, AclImage>, readonly AclBinding[]>();
+
+function tenantBindings(image: MetadataImage, logicalClusterId: string): readonly AclBinding[] | undefined {
+  const acls = image.acls.get(logicalClusterId);
+  if (acls === undefined) return undefined;
+  let bindings = bindingsOf.get(acls);
+  if (bindings === undefined) {
+    bindings = [...acls.values()].map(aclBindingOfImage);
+    bindingsOf.set(acls, bindings);
+  }
+  return bindings;
+}
+
 /** Whether the session may do the operation; see the top of this file. */
 export function isAuthorized(
   image: MetadataImage,
@@ -40,9 +58,9 @@ export function isAuthorized(
   request: AuthorizerRequest,
 ): boolean {
   if (session.logicalClusterId === null || session.admin) return true;
-  const acls = image.acls.get(session.logicalClusterId);
-  if (acls === undefined) return false;
-  return authorize([...acls.values()].map(aclBindingOfImage), {
+  const bindings = tenantBindings(image, session.logicalClusterId);
+  if (bindings === undefined) return false;
+  return authorize(bindings, {
     principal: session.principal,
     host: hostOf(remoteAddress),
     ...request,
@@ -66,11 +84,7 @@ export function isAuthorizedOnCluster(
 /** KIP-679: an idempotent producer needs IDEMPOTENT_WRITE on the cluster or WRITE on any topic. */
 export function mayWriteIdempotently(image: MetadataImage, session: Session, remoteAddress: string): boolean {
   if (session.logicalClusterId === null || session.admin) return true;
-  const acls = image.acls.get(session.logicalClusterId);
-  if (acls === undefined) return false;
-  return authorizeIdempotentWrite(
-    [...acls.values()].map(aclBindingOfImage),
-    session.principal,
-    hostOf(remoteAddress),
-  );
+  const bindings = tenantBindings(image, session.logicalClusterId);
+  if (bindings === undefined) return false;
+  return authorizeIdempotentWrite(bindings, session.principal, hostOf(remoteAddress));
 }
