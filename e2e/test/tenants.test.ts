@@ -23,6 +23,8 @@
  *   cluster id, any other `lkc-` name, or `__consumer_offsets`.
  * - A connection without SASL lands in the default logical cluster (lkc-000000): its
  *   `orders` is a third topic, with only its own records.
+ * - A tenant's `max_partitions` (`runnel quota set`) refuses kafka-topics `--create` past it
+ *   with the controller's POLICY_VIOLATION message, and leaves the other tenant unlimited.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -441,6 +443,38 @@ describe("two tenants through the proxy", () => {
       for (const t of [alpha, beta]) {
         expect(await metadataTopics(t)).toEqual([t.ownTopic, "orders"].sort());
         expect(await endOffsets(t)).toBe(3 * N + 2 * LATE);
+      }
+    },
+    STEP_TIMEOUT_MS * 2,
+  );
+
+  it(
+    "holds a tenant to its partition limit with POLICY_VIOLATION, and the other not at all",
+    async () => {
+      const { usage } = await fleet.runnelJson<{ usage: { partitions: number } }>([
+        "cluster",
+        "describe",
+        alpha.id,
+      ]);
+      await fleet.runnelJson([
+        "quota",
+        "set",
+        "--cluster",
+        alpha.id,
+        `max_partitions=${usage.partitions + 1}`,
+      ]);
+      try {
+        // The brokers forward CreateTopics to the controller, which counts the cluster's partitions.
+        const over = await tool(alpha, "kafka-topics", "--create", "--topic", "too-big", "--partitions", "2");
+        expect(over.code).not.toBe(0);
+        expect(`${over.stdout}${over.stderr}`).toContain(
+          `The cluster's partition limit is ${usage.partitions + 1}; it has ${usage.partitions} and this request adds 2.`,
+        );
+        await toolOk(alpha, "kafka-topics", "--create", "--topic", "fits", "--partitions", "1");
+        await toolOk(beta, "kafka-topics", "--create", "--topic", "too-big", "--partitions", "2");
+        expect(await metadataTopics(alpha)).toEqual([alpha.ownTopic, "fits", "orders"].sort());
+      } finally {
+        await fleet.runnel(["quota", "delete", "--cluster", alpha.id, "max_partitions"]);
       }
     },
     STEP_TIMEOUT_MS * 2,
