@@ -1,9 +1,12 @@
 /**
- * SASL from the client's side for end-to-end tests: kcat with SASL settings, and a PLAIN
- * login over a bare Kafka connection (SaslHandshake v1, then SaslAuthenticate v2).
+ * SASL from the client's side for end-to-end tests: kcat with SASL settings, a PLAIN login
+ * over a bare Kafka connection (SaslHandshake v1, then SaslAuthenticate v2), and a logical
+ * cluster with credentials made through the controller.
  */
 import { execFile } from "node:child_process";
 import { ApiKeys, ErrorCode } from "@runnel/kafka-protocol";
+import type { ControllerService, LeaderClient } from "@runnel/rpc";
+import { type ApiKey, hashApiKeySecret, type ScramMechanism, scramCredential } from "@runnel/tenant";
 import { expect } from "vitest";
 import { WireClient } from "./kafka-wire.js";
 
@@ -58,4 +61,45 @@ export async function plainLogin(
   const wire = await handshaken(port, "PLAIN");
   const r = await wire.send(ApiKeys.SaslAuthenticate, 2, { authBytes: Buffer.from(token, "utf8") });
   return { wire, errorCode: r.errorCode, errorMessage: r.errorMessage };
+}
+
+/**
+ * A logical cluster made through the controller's RPCs, as a control plane would: `apiKey` as
+ * an admin key of it, and SCRAM credentials of `user` for each of `mechanisms`. Its id.
+ */
+export async function tenantWithCredentials(
+  controller: LeaderClient<typeof ControllerService>,
+  o: {
+    readonly name: string;
+    readonly apiKey: ApiKey;
+    readonly principal?: string;
+    readonly user: string;
+    readonly password: string;
+    readonly mechanisms: readonly ScramMechanism[];
+  },
+): Promise<string> {
+  const { id } = await controller.call((c, opts) => c.createLogicalCluster({ name: o.name }, opts));
+  const stored = hashApiKeySecret(o.apiKey.secret);
+  await controller.call((c, opts) =>
+    c.createApiKey(
+      {
+        logicalClusterId: id,
+        key: o.apiKey.key,
+        salt: stored.salt,
+        hash: stored.hash,
+        principal: o.principal ?? "",
+        admin: true,
+      },
+      opts,
+    ),
+  );
+  const upsertions = o.mechanisms.map((mechanism) => {
+    const { salt, iterations, storedKey, serverKey } = scramCredential(mechanism, o.password);
+    return { user: o.user, mechanism, salt, iterations, storedKey, serverKey };
+  });
+  const altered = await controller.call((c, opts) =>
+    c.alterScramCredentials({ logicalClusterId: id, upsertions }, opts),
+  );
+  expect(altered.results.map((r) => r.errorCode)).toEqual([ErrorCode.NONE]);
+  return id;
 }

@@ -18,21 +18,13 @@
  */
 import { Socket } from "node:net";
 import { ApiKeys, decodeResponse, ErrorCode, encodeRequest, FrameReader } from "@runnel/kafka-protocol";
-import {
-  AclOperation,
-  AclPermissionType,
-  hashApiKeySecret,
-  newApiKey,
-  PatternType,
-  ResourceType,
-  scramCredential,
-} from "@runnel/tenant";
+import { AclOperation, AclPermissionType, newApiKey, PatternType, ResourceType } from "@runnel/tenant";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
 import { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 import { waitUntil } from "../harness/process.js";
-import { kcatSaslArgs, plainLogin, runKcat } from "../harness/sasl.js";
+import { kcatSaslArgs, plainLogin, runKcat, tenantWithCredentials } from "../harness/sasl.js";
 
 let q: MetadataQuorum;
 let broker: BrokerProcess;
@@ -93,37 +85,14 @@ async function waitClosed(wire: WireClient): Promise<void> {
 beforeAll(async () => {
   q = await MetadataQuorum.start({ voters: 1 });
   broker = await startBroker(q, 1, "a", { RUNNEL_BROKER_AUTHENTICATION: "sasl" });
-  const created = await q.controller.call((c, o) => c.createLogicalCluster({ name: "acme" }, o));
-  lkc = created.id;
-  const stored = hashApiKeySecret(apiKey.secret);
-  await q.controller.call((c, o) =>
-    c.createApiKey(
-      {
-        logicalClusterId: lkc,
-        key: apiKey.key,
-        salt: stored.salt,
-        hash: stored.hash,
-        principal: "User:app",
-        admin: true,
-      },
-      o,
-    ),
-  );
-  const upsertions = (["SCRAM-SHA-256", "SCRAM-SHA-512"] as const).map((m) => {
-    const c = scramCredential(m, PASSWORD);
-    return {
-      user: USER,
-      mechanism: m,
-      salt: c.salt,
-      iterations: c.iterations,
-      storedKey: c.storedKey,
-      serverKey: c.serverKey,
-    };
+  lkc = await tenantWithCredentials(q.controller, {
+    name: "acme",
+    apiKey,
+    principal: "User:app",
+    user: USER,
+    password: PASSWORD,
+    mechanisms: ["SCRAM-SHA-256", "SCRAM-SHA-512"],
   });
-  const altered = await q.controller.call((c, o) =>
-    c.alterScramCredentials({ logicalClusterId: lkc, upsertions }, o),
-  );
-  expect(altered.results.map((r) => r.errorCode)).toEqual([ErrorCode.NONE]);
   // SCRAM users are not admins: the topic's readers need ACLs (READ implies DESCRIBE).
   const acls = await q.controller.call((c, o) =>
     c.createAcls(

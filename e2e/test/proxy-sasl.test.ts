@@ -11,14 +11,14 @@
  * metadata controller's RPCs, as a control plane would.
  */
 import { ErrorCode } from "@runnel/kafka-protocol";
-import { hashApiKeySecret, newApiKey, scramCredential } from "@runnel/tenant";
+import { newApiKey } from "@runnel/tenant";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BrokerProcess, startBroker } from "../harness/broker.js";
 import type { WireClient } from "../harness/kafka-wire.js";
 import { MetadataQuorum } from "../harness/metadata.js";
 import { waitUntil } from "../harness/process.js";
 import { freePortRange, type ProxyProcess, startProxy } from "../harness/proxy.js";
-import { kcatSaslArgs, plainLogin, runKcat } from "../harness/sasl.js";
+import { kcatSaslArgs, plainLogin, runKcat, tenantWithCredentials } from "../harness/sasl.js";
 
 let q: MetadataQuorum;
 let broker: BrokerProcess;
@@ -49,33 +49,13 @@ beforeAll(async () => {
     brokerPortBase: base,
     brokers: [1],
   });
-  lkc = (await q.controller.call((c, o) => c.createLogicalCluster({ name: "acme" }, o))).id;
-  const stored = hashApiKeySecret(apiKey.secret);
-  await q.controller.call((c, o) =>
-    c.createApiKey(
-      { logicalClusterId: lkc, key: apiKey.key, salt: stored.salt, hash: stored.hash, admin: true },
-      o,
-    ),
-  );
-  const credential = scramCredential("SCRAM-SHA-256", PASSWORD);
-  await q.controller.call((c, o) =>
-    c.alterScramCredentials(
-      {
-        logicalClusterId: lkc,
-        upsertions: [
-          {
-            user: USER,
-            mechanism: "SCRAM-SHA-256",
-            salt: credential.salt,
-            iterations: credential.iterations,
-            storedKey: credential.storedKey,
-            serverKey: credential.serverKey,
-          },
-        ],
-      },
-      o,
-    ),
-  );
+  lkc = await tenantWithCredentials(q.controller, {
+    name: "acme",
+    apiKey,
+    user: USER,
+    password: PASSWORD,
+    mechanisms: ["SCRAM-SHA-256"],
+  });
   await waitUntil(
     "the broker to know the API key",
     async () => {

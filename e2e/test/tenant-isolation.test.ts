@@ -4,7 +4,7 @@
  * every attempt is refused with the error Kafka would give, while B, looking from its side
  * afterwards, sees nothing changed and nothing of A's.
  *
- * - Guessed internal names (`<B>_orders`, `lkc-xxxxxx_orders`) in Produce, Fetch, ListOffsets,
+ * - Guessed internal names (`<B>_orders`, `lkc-qqqqqq_orders`) in Produce, Fetch, ListOffsets,
  *   Metadata, DescribeConfigs and DeleteTopics name A's own namespace: unknown, or created in A
  *   only; B's topic id is unknown to A. No error message A reads holds B's id unless A typed it.
  * - Names with the separator (`x_y`, `_orders`) stay A's; no listing (Metadata, DescribeLogDirs,
@@ -564,7 +564,7 @@ afterAll(async () => {
 
 describe("tenant isolation", () => {
   it("guessed internal names reach only the attacker's own namespace", async () => {
-    const guessed = [`${b.id}_orders`, "lkc-xxxxxx_orders"];
+    const guessed = [`${b.id}_orders`, "lkc-qqqqqq_orders"];
     const responses: unknown[] = [];
     await withKey(a, async (wire) => {
       // Describe: Metadata without auto-creation, DescribeConfigs.

@@ -51,3 +51,4 @@ export {
   readTenantQuotas,
   type TenantQuotas,
 } from "./quotas.js";
+export { decodeSaslName, PLAIN_ERRORS, type PlainToken, parsePlainToken } from "./sasl.js";

@@ -9,16 +9,17 @@ import { createHash, createHmac, pbkdf2Sync } from "node:crypto";
 import { ApiKeys, ErrorCode } from "@runnel/kafka-protocol";
 import { emptyImage, type MetadataImage, type ScramCredentialImage } from "@runnel/metadata";
 import { createLogger, SystemClock } from "@runnel/runtime";
-import { hashApiKeySecret, type ScramMechanism, scramCredential } from "@runnel/tenant";
-import { describe, expect, it } from "vitest";
-import { PlainVerifier, parsePlainToken } from "../src/auth/plain.js";
-import { type ConnectionAuth, SaslAuthority } from "../src/auth/sasl.js";
 import {
   decodeSaslName,
-  ScramServerExchange,
-  type ScramStep,
-  scramFailedMessage,
-} from "../src/auth/scram.js";
+  hashApiKeySecret,
+  parsePlainToken,
+  type ScramMechanism,
+  scramCredential,
+} from "@runnel/tenant";
+import { describe, expect, it } from "vitest";
+import { PlainVerifier } from "../src/auth/plain.js";
+import { type ConnectionAuth, SaslAuthority } from "../src/auth/sasl.js";
+import { ScramServerExchange, type ScramStep, scramFailedMessage } from "../src/auth/scram.js";
 
 const logger = createLogger({ service: "test", instanceId: "t", level: "silent", clock: new SystemClock() });
 const utf8 = (s: string) => Buffer.from(s, "utf8");

@@ -7,6 +7,7 @@
  */
 import { ApiKeys, decodeRequest, decodeResponse, ErrorCode, encodeResponse } from "@runnel/kafka-protocol";
 import type { MetadataImage } from "@runnel/metadata";
+import { decodeSaslName } from "@runnel/tenant";
 
 /** The SASL mechanism and version of a SaslHandshake request frame (prefix included). */
 export function handshakeOf(frame: Buffer): { mechanism: string; version: number } | { error: string } {
@@ -49,6 +50,7 @@ export function authenticateBytes(frame: Buffer): { bytes: Uint8Array } | { erro
 export function loginOf(mechanism: string, authBytes: Uint8Array): string | undefined {
   const text = Buffer.from(authBytes.buffer, authBytes.byteOffset, authBytes.byteLength).toString("utf8");
   if (mechanism === "PLAIN") {
+    // Whatever the authzid: the broker refuses a mismatch; the proxy only learns the tenant.
     const parts = text.split("\0");
     return parts.length === 3 && parts[1] !== "" ? parts[1] : undefined;
   }
@@ -59,7 +61,7 @@ export function loginOf(mechanism: string, authBytes: Uint8Array): string | unde
     if (second < 0) return undefined;
     for (const attribute of text.slice(second + 1).split(",")) {
       if (attribute.startsWith("n=")) {
-        const name = attribute.slice(2).replaceAll("=2C", ",").replaceAll("=3D", "=");
+        const name = decodeSaslName(attribute.slice(2));
         return name === "" ? undefined : name;
       }
     }

@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Limit } from "../src/limits.js";
 import { proxyMetrics } from "../src/metrics.js";
 import { KafkaProxy, type TlsOptions } from "../src/proxy.js";
-import { Client, FakeBroker, freePortBase, type ImageSpec, imageWith, StubDirectory } from "./support.js";
+import { Client, FakeBroker, FixedDirectory, freePortBase, type ImageSpec, imageWith } from "./support.js";
 
 const PRE_AUTH = 4096;
 const clock = new SystemClock();
@@ -43,7 +43,7 @@ interface Setup {
 
 async function startProxy(o: Setup = {}) {
   const base = await freePortBase(3);
-  const directory = new StubDirectory(
+  const directory = new FixedDirectory(
     imageWith({ ...o.spec, brokers: { 1: brokers[0]?.port as number, 2: brokers[1]?.port as number } }),
   );
   const proxy = new KafkaProxy({

@@ -89,7 +89,7 @@ export function imageWith(spec: ImageSpec): MetadataImage {
   return { ...emptyImage(), lastOffset: 1n, brokers, apiKeys, scramCredentials, tenantQuotas };
 }
 
-export class StubDirectory implements Directory {
+export class FixedDirectory implements Directory {
   private readonly listeners = new Set<(image: MetadataImage) => void>();
   constructor(public image: MetadataImage) {}
 

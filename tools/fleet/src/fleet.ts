@@ -180,8 +180,8 @@ export interface PlanOptions {
    * once per (instance, port name) before any env is built.
    */
   readonly port?: (name: string, portName: string, defaultPort: number) => number | Promise<number>;
-  /** The control plane's admin token; a placeholder when the plan is not to be run. */
-  readonly adminToken?: string;
+  /** The control plane's admin token. */
+  readonly adminToken: string;
 }
 
 /** Turns the table into one process spec per instance, ports and addresses resolved. */
@@ -209,7 +209,7 @@ export async function planFleet(options: PlanOptions): Promise<ProcessSpec[]> {
         dataDir: join(options.dataDir, name),
         ports: inst.ports,
         instances: (service) => ports.get(service) ?? [],
-        adminToken: options.adminToken ?? "unset",
+        adminToken: options.adminToken,
       });
       const readyPort = s.readyPort === undefined ? undefined : inst.ports[s.readyPort];
       specs.push({

@@ -77,7 +77,7 @@ describe("the local fleet table", () => {
 
   it("replicates with as many brokers as a smaller fleet has", async () => {
     const fleet = FLEET.map((s) => (s.service === "broker" ? { ...s, instances: 1 } : s));
-    const specs = await planFleet({ dataDir: "/data", fleet });
+    const specs = await planFleet({ dataDir: "/data", fleet, adminToken: "t0ken" });
     expect(specs[0]?.env.RUNNEL_METADATA_DEFAULT_REPLICATION_FACTOR).toBe("1");
     expect(specs[3]?.env).toMatchObject({
       RUNNEL_BROKER_DEFAULT_REPLICATION_FACTOR: "1",
@@ -91,6 +91,7 @@ describe("the local fleet table", () => {
     const chosen: string[] = [];
     const specs = await planFleet({
       dataDir: "/d",
+      adminToken: "t0ken",
       port: (name, portName) => {
         chosen.push(`${name}.${portName}`);
         return next++;

@@ -28,7 +28,7 @@ describe("the real fleet under the supervisor", () => {
   it("starts the metadata voters (and brokers, once they exist), all of them ready", {
     timeout: 120_000,
   }, async () => {
-    const planned = await planFleet({ dataDir, port: () => freePort() });
+    const planned = await planFleet({ dataDir, adminToken: "real-fleet-test", port: () => freePort() });
     const specs = planned.filter((s) => existsSync(join(repoRoot, s.entry)));
     expect(specs.filter((s) => s.service === "metadata").map((s) => s.name)).toEqual([
       "metadata-1",

@@ -18,31 +18,6 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { ApiKeyImage, MetadataImage } from "@runnel/metadata";
 import { verifyApiKeySecretAsync } from "@runnel/tenant";
 
-export interface PlainToken {
-  readonly authzid: string;
-  readonly authcid: string;
-  readonly password: string;
-}
-
-/** Kafka's answers to a bad PLAIN exchange. */
-export const PLAIN_ERRORS = {
-  malformed: "Authentication failed: Invalid SASL/PLAIN response: expected 3 tokens separated by NUL",
-  authzid: "Authentication failed: Client requested an authorization id that is different from username",
-  credentials: "Authentication failed: Invalid username or password",
-} as const;
-
-/** Parses a PLAIN message, or returns why it is refused. */
-export function parsePlainToken(bytes: Uint8Array): PlainToken | { readonly error: string } {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-  const parts = text.split("\0");
-  if (parts.length !== 3) return { error: PLAIN_ERRORS.malformed };
-  const [authzid, authcid, password] = parts as [string, string, string];
-  if (authcid === "") return { error: "Authentication failed: username not specified" };
-  if (password === "") return { error: "Authentication failed: password not specified" };
-  if (authzid !== "" && authzid !== authcid) return { error: PLAIN_ERRORS.authzid };
-  return { authzid, authcid, password };
-}
-
 interface Cached {
   /** The stored hash the secret was checked against. */
   readonly hash: Uint8Array;

@@ -50,7 +50,8 @@ import {
 } from "@runnel/kafka-protocol";
 import type { MetadataImage } from "@runnel/metadata";
 import type { Logger } from "@runnel/runtime";
-import { PLAIN_ERRORS, PlainVerifier, parsePlainToken } from "./plain.js";
+import { PLAIN_ERRORS, parsePlainToken } from "@runnel/tenant";
+import { PlainVerifier } from "./plain.js";
 import { isScramMechanism, ScramServerExchange, scramFailedMessage } from "./scram.js";
 import { anonymousSession, OPERATOR_SESSION, type Session } from "./session.js";
 

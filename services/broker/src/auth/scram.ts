@@ -30,7 +30,7 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import type { ScramCredentialImage } from "@runnel/metadata";
-import { SCRAM_ITERATIONS_MIN, type ScramMechanism, verifyScramProof } from "@runnel/tenant";
+import { decodeSaslName, SCRAM_ITERATIONS_MIN, type ScramMechanism, verifyScramProof } from "@runnel/tenant";
 
 export const SCRAM_MECHANISMS: readonly ScramMechanism[] = ["SCRAM-SHA-256", "SCRAM-SHA-512"];
 
@@ -71,24 +71,6 @@ export type ScramStep =
     }
   /** `message` goes to the client; `reason` to the log. */
   | { readonly ok: false; readonly message: string; readonly reason: string };
-
-/** Decodes a saslname (`=2C` → `,`, `=3D` → `=`); undefined when malformed. */
-export function decodeSaslName(s: string): string | undefined {
-  let out = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (c !== "=") {
-      out += c;
-      continue;
-    }
-    const code = s.slice(i + 1, i + 3);
-    if (code === "2C") out += ",";
-    else if (code === "3D") out += "=";
-    else return undefined;
-    i += 2;
-  }
-  return out;
-}
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

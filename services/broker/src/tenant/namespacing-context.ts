@@ -120,7 +120,7 @@ export function intoAll<T, F extends KeysOfType<T, string>, K extends ApiKey>(
 export const HIDDEN_NAME = "<hidden>";
 
 /**
- * A name token that starts with a logical-cluster prefix (`lkc-xxxxxx_`), not
+ * A name token that starts with a logical-cluster prefix (`lkc-qqqqqq_`), not
  * preceded by a character a name can hold, so that a tenant's own name
  * `lkc-other_orders` (stored `lkc-mine_lkc-other_orders`) is one token.
  */
